@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Parsed.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Protocol {
+
+// GET /me: who the token belongs to.
+struct Me
+{
+    enum class Role { Manager, Admin };
+    Role role = Role::Manager;
+    QString teamId; // empty for admins
+    QString name;
+
+    QJsonObject toJson() const;
+};
+
+Parsed<Me> parseMe(const QJsonObject &object);
+
+} // namespace Protocol
