@@ -1,0 +1,24 @@
+#pragma once
+
+#include "QueryKey.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// The one table that says which cached queries a live event makes stale (PROTOCOL.md's events).
+namespace EventRouter {
+
+struct Invalidation
+{
+    QueryKey key;
+    std::optional<qint64> revision; // the revision the change produced, when the event says
+};
+
+// nullopt: a known event type whose data is malformed, so the caller cannot tell what changed
+// and must treat the whole channel as stale. An unknown type gives an empty list (ignored).
+std::optional<QList<Invalidation>> invalidationsFor(const QString &type, const QJsonObject &data);
+
+} // namespace EventRouter

@@ -1,0 +1,279 @@
+#include "QueryCache.h"
+
+#include "LogCategories.h"
+#include "RestClient.h"
+
+#include <protocol/JsonReader.h>
+#include <protocol/Me.h>
+#include <protocol/Squad.h>
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTimer>
+
+namespace {
+
+// What an answer must look like before it may replace good data: a server that answers garbage
+// leaves the cache as it was.
+QString validate(const QueryKey &key, const QJsonObject &object)
+{
+    switch (key.kind()) {
+    case QueryKey::Kind::Me: {
+        const auto me = Protocol::parseMe(object);
+        return me ? QString() : me.error();
+    }
+    case QueryKey::Kind::Squad: {
+        const auto squad = Protocol::parseSquad(object);
+        if (!squad)
+            return squad.error();
+        if (squad->teamId != key.id())
+            return QStringLiteral("squad of team %1 answered for %2").arg(squad->teamId, key.id());
+        return {};
+    }
+    case QueryKey::Kind::Wallet: {
+        Protocol::JsonReader reader(object, key.toString());
+        reader.integer(QLatin1String("revision"));
+        reader.array(QLatin1String("balances"));
+        reader.array(QLatin1String("transactions"));
+        return reader.error();
+    }
+    case QueryKey::Kind::Teams: {
+        Protocol::JsonReader reader(object, key.toString());
+        reader.array(QLatin1String("teams"));
+        return reader.error();
+    }
+    case QueryKey::Kind::ActiveTiebreakers: {
+        Protocol::JsonReader reader(object, key.toString());
+        reader.array(QLatin1String("tiebreakers"));
+        return reader.error();
+    }
+    case QueryKey::Kind::Tiebreaker: {
+        Protocol::JsonReader reader(object, key.toString());
+        reader.string(QLatin1String("tiebreaker_id"));
+        reader.array(QLatin1String("bids"));
+        return reader.error();
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+QueryCache::QueryCache(RestClient *rest, QObject *parent) : QObject(parent), m_rest(rest) { }
+
+QueryCache::~QueryCache() = default;
+
+void QueryCache::setRetryBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max)
+{
+    m_retryBase = base;
+    m_retryMax = max;
+}
+
+Query *QueryCache::ensure(const QueryKey &key)
+{
+    Query *&query = m_queries[key];
+    if (!query)
+        query = new Query(key, this); // owned by the cache through parenthood
+    return query;
+}
+
+Query *QueryCache::find(const QueryKey &key) const
+{
+    return m_queries.value(key);
+}
+
+QList<Query *> QueryCache::observedQueries() const
+{
+    QList<Query *> result;
+    for (Query *query : m_queries) {
+        if (query->m_observers > 0)
+            result.append(query);
+    }
+    return result;
+}
+
+Query *QueryCache::observe(const QueryKey &key)
+{
+    Query *query = ensure(key);
+    if (++query->m_observers == 1) {
+        query->m_gcScheduled = false;
+        Q_EMIT observedChanged(key, true);
+    }
+    return query;
+}
+
+void QueryCache::release(const QueryKey &key)
+{
+    Query *query = find(key);
+    if (!query || query->m_observers == 0)
+        return;
+    if (--query->m_observers == 0) {
+        Q_EMIT observedChanged(key, false);
+        scheduleGc(query);
+    }
+}
+
+void QueryCache::scheduleGc(Query *query)
+{
+    query->m_gcScheduled = true;
+    const QueryKey key = query->key();
+    QTimer::singleShot(m_gcTime, this, [this, key] {
+        Query *query = find(key);
+        // Re-observed meanwhile, or still fetching (the answer must find its query): keep it.
+        if (!query || !query->m_gcScheduled || query->m_observers > 0 || query->m_fetching)
+            return;
+        qCDebug(lcSync) << "dropping unobserved query" << key.toString();
+        m_queries.remove(key);
+        delete query;
+    });
+}
+
+void QueryCache::fetchIfNeeded(const QueryKey &key)
+{
+    Query *query = find(key);
+    if (!query || query->m_observers == 0 || query->m_fetching || query->m_retryScheduled)
+        return;
+    if (query->hasData() && !query->m_stale)
+        return;
+    fetch(query);
+}
+
+void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision)
+{
+    Query *query = find(key);
+    if (!query)
+        return; // nothing cached, nothing to refresh
+    if (revision) {
+        if (query->m_revision >= *revision) {
+            qCDebug(lcSync) << "skip invalidation of" << key.toString() << "at revision" << *revision << "(have"
+                            << query->m_revision << ")";
+            return;
+        }
+        query->m_wantedRevision = std::max(query->m_wantedRevision, *revision);
+    }
+    if (query->m_fetching) {
+        // The running fetch started after every event up to m_flightCovers was published, and
+        // events follow their commit, so it already includes those. Anything newer needs one more.
+        if (!revision) {
+            query->m_dirty = query->m_dirtyForced = true;
+        } else if (*revision > query->m_flightCovers) {
+            query->m_dirty = true;
+        }
+        return;
+    }
+    if (!query->m_stale) {
+        query->m_stale = true;
+        Q_EMIT query->statusChanged();
+    }
+    if (query->m_observers > 0 && !query->m_retryScheduled)
+        fetch(query);
+}
+
+void QueryCache::fetch(Query *query)
+{
+    query->m_fetching = true;
+    query->m_flightCovers = query->m_wantedRevision;
+    query->m_dirty = query->m_dirtyForced = false;
+    ++m_requestCount;
+    Q_EMIT query->statusChanged();
+    Q_EMIT fetchStarted(query->key());
+    const QueryKey key = query->key();
+    // Only send the ETag when the data it names is still held.
+    const QByteArray etag = query->hasData() ? query->m_etag : QByteArray();
+    m_rest->get(key.path(), etag, this, [this, key](const RestResult &result) { onAnswer(key, result); });
+}
+
+void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
+{
+    Query *query = find(key);
+    if (!query)
+        return;
+    query->m_fetching = false;
+    bool applied = false;
+    bool failed = false;
+
+    if (result.isSuccess()) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
+        QString problem;
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            problem = QStringLiteral("the server's answer is not a JSON object");
+        else
+            problem = validate(key, document.object());
+        if (!problem.isEmpty()) {
+            qCWarning(lcSync) << "rejecting answer for" << key.toString() << ":" << problem;
+            query->m_errorCode = QStringLiteral("bad_response");
+            query->m_errorMessage = problem;
+            failed = true;
+        } else {
+            const QJsonObject object = document.object();
+            const qint64 revision = key.hasRevision() ? object.value(QLatin1String("revision")).toInteger(-1) : -1;
+            if (key.hasRevision() && revision < query->m_revision) {
+                qCDebug(lcSync) << "dropping older answer for" << key.toString() << revision << "<" << query->m_revision;
+            } else {
+                query->m_data = object;
+                query->m_revision = revision;
+                query->m_etag = result.etag;
+                applied = true;
+            }
+            query->m_fetchedAt = QDateTime::currentDateTimeUtc();
+            query->m_stale = false;
+            query->m_errorCode.clear();
+            query->m_errorMessage.clear();
+            query->m_retryAttempt = 0;
+        }
+    } else if (result.isNotModified() && query->hasData()) {
+        query->m_fetchedAt = QDateTime::currentDateTimeUtc();
+        query->m_stale = false;
+        query->m_errorCode.clear();
+        query->m_errorMessage.clear();
+        query->m_retryAttempt = 0;
+    } else {
+        query->m_errorCode = result.errorCode.isEmpty() ? (result.status == 0 ? QStringLiteral("network")
+                                                                               : QStringLiteral("http_%1").arg(result.status))
+                                                        : result.errorCode;
+        query->m_errorMessage = result.errorMessage;
+        failed = true;
+        qCInfo(lcSync) << "fetch of" << key.toString() << "failed:" << result.status << query->m_errorCode;
+    }
+
+    if (applied)
+        Q_EMIT query->dataChanged();
+    Q_EMIT query->statusChanged();
+
+    if (failed) {
+        const bool retryable = result.isRetryable() || query->m_errorCode == QLatin1String("bad_response");
+        if (retryable && query->m_observers > 0)
+            scheduleRetry(query);
+        return;
+    }
+    if (query->m_dirty) {
+        const bool needed = query->m_dirtyForced || query->m_wantedRevision > query->m_revision;
+        query->m_dirty = query->m_dirtyForced = false;
+        if (needed && query->m_observers > 0) {
+            fetch(query);
+        } else if (needed) {
+            query->m_stale = true;
+            Q_EMIT query->statusChanged();
+        }
+    }
+}
+
+void QueryCache::scheduleRetry(Query *query)
+{
+    if (query->m_retryAttempt >= m_maxRetries) {
+        qCWarning(lcSync) << "giving up on" << query->key().toString() << "after" << query->m_retryAttempt << "tries";
+        return;
+    }
+    const auto delay = Backoff(m_retryBase, m_retryMax).delay(query->m_retryAttempt++);
+    query->m_retryScheduled = true;
+    const QueryKey key = query->key();
+    QTimer::singleShot(delay, this, [this, key] {
+        Query *query = find(key);
+        if (!query)
+            return;
+        query->m_retryScheduled = false;
+        if (query->m_observers > 0 && !query->m_fetching)
+            fetch(query);
+    });
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Backoff.h"
+#include "Query.h"
+#include "QueryKey.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+class RestClient;
+
+// Keyed cache of REST resources, TanStack-Query-like but stricter:
+// - in-flight de-duplication: however many observers, one request per query at a time;
+// - an invalidation during a fetch is never lost: one more fetch follows the running one;
+// - a burst of invalidations costs at most two requests, and the first still fetches at once;
+// - invalidations whose revision the cache already holds cost nothing;
+// - an answer older than the cached revision never replaces it (out-of-order answers);
+// - conditional GETs with If-None-Match, a 304 counts as fresh;
+// - network errors and 5xx retry with backoff and jitter while observed, 4xx do not;
+// - unobserved queries are dropped after `gcTime`.
+class QueryCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit QueryCache(RestClient *rest, QObject *parent = nullptr);
+    ~QueryCache() override;
+
+    // Observing keeps a query alive; every observe() needs one release().
+    Query *observe(const QueryKey &key);
+    void release(const QueryKey &key);
+    Query *find(const QueryKey &key) const;
+    QList<Query *> observedQueries() const;
+
+    // Fetches when observed and not fresh (never fetched, or stale), unless a fetch runs.
+    void fetchIfNeeded(const QueryKey &key);
+    // The resource changed on the server. `revision` is the revision the change produced, when
+    // known. An observed query refetches, an unobserved one is marked stale.
+    void invalidate(const QueryKey &key, std::optional<qint64> revision = std::nullopt);
+
+    void setGcTime(std::chrono::milliseconds time) { m_gcTime = time; }
+    void setRetryBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max);
+    void setMaxRetries(int retries) { m_maxRetries = retries; }
+    int requestCount() const { return m_requestCount; }
+
+Q_SIGNALS:
+    void observedChanged(const QueryKey &key, bool observed);
+    void fetchStarted(const QueryKey &key);
+
+private:
+    Query *ensure(const QueryKey &key);
+    void fetch(Query *query);
+    void onAnswer(const QueryKey &key, const struct RestResult &result);
+    void scheduleRetry(Query *query);
+    void scheduleGc(Query *query);
+
+    RestClient *m_rest;
+    QHash<QueryKey, Query *> m_queries; // children of this object
+    std::chrono::milliseconds m_gcTime = std::chrono::minutes(5);
+    std::chrono::milliseconds m_retryBase = std::chrono::milliseconds(500);
+    std::chrono::milliseconds m_retryMax = std::chrono::seconds(30);
+    int m_maxRetries = 8;
+    int m_requestCount = 0;
+};

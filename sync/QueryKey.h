@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QHashFunctions>
+#include <QString>
+
+#include <optional>
+
+// The name of one cached resource ("squad/SSPSLT0001", "me", ...), the REST path it is fetched
+// from and the live channel whose events keep it fresh.
+class QueryKey
+{
+public:
+    enum class Kind { Me, Teams, Squad, Wallet, ActiveTiebreakers, Tiebreaker };
+
+    static QueryKey me() { return QueryKey(Kind::Me, {}); }
+    static QueryKey teams() { return QueryKey(Kind::Teams, {}); }
+    static QueryKey squad(const QString &teamId) { return QueryKey(Kind::Squad, teamId); }
+    static QueryKey wallet(const QString &teamId) { return QueryKey(Kind::Wallet, teamId); }
+    static QueryKey activeTiebreakers() { return QueryKey(Kind::ActiveTiebreakers, {}); }
+    static QueryKey tiebreaker(const QString &id) { return QueryKey(Kind::Tiebreaker, id); }
+    static std::optional<QueryKey> parse(const QString &text);
+
+    Kind kind() const { return m_kind; }
+    const QString &id() const { return m_id; }
+
+    QString toString() const;
+    QString path() const;    // relative to /api/v1
+    // The channel to subscribe to before fetching; empty when no event ever touches the resource
+    // (`me`, `teams`) or when it depends on the role (the active list: `tiebreakers` for admins,
+    // the team channels for managers), which SyncClient decides.
+    QString channel() const;
+    // The resource carries a `revision` that only grows, so older answers can be dropped.
+    bool hasRevision() const { return m_kind == Kind::Squad || m_kind == Kind::Wallet; }
+
+    friend bool operator==(const QueryKey &, const QueryKey &) = default;
+
+private:
+    QueryKey(Kind kind, QString id) : m_kind(kind), m_id(std::move(id)) { }
+    Kind m_kind;
+    QString m_id;
+};
+
+inline size_t qHash(const QueryKey &key, size_t seed = 0)
+{
+    return qHash(key.toString(), seed);
+}

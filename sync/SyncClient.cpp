@@ -1,0 +1,184 @@
+#include "SyncClient.h"
+
+#include "EventRouter.h"
+#include "LogCategories.h"
+#include "Query.h"
+#include "QueryCache.h"
+#include "RestClient.h"
+
+SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *parent)
+    : QObject(parent),
+      m_serverUrl(serverUrl),
+      m_rest(new RestClient(serverUrl, token, this)),
+      m_cache(new QueryCache(m_rest, this)),
+      m_live(new LiveClient(serverUrl, token, this))
+{
+    connect(m_cache, &QueryCache::observedChanged, this, &SyncClient::onObservedChanged);
+    connect(m_live, &LiveClient::channelSubscribed, this, &SyncClient::onChannelSubscribed);
+    connect(m_live, &LiveClient::eventReceived, this, &SyncClient::onLiveEvent);
+    connect(m_live, &LiveClient::stateChanged, this, &SyncClient::onLiveStateChanged);
+    connect(m_rest, &RestClient::unauthorized, this, [this] {
+        if (m_restUnauthorized)
+            return;
+        qCWarning(lcSync) << "the server refused the token";
+        m_restUnauthorized = true;
+        m_live->stop();
+        m_pollTimer.stop();
+        updateState();
+    });
+    // While not live, observed data is refetched on this period so it never silently ages.
+    m_pollTimer.setInterval(std::chrono::seconds(15));
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        for (Query *query : m_cache->observedQueries())
+            m_cache->invalidate(query->key());
+    });
+}
+
+SyncClient::~SyncClient() = default;
+
+QString SyncClient::stateName(State state)
+{
+    return LiveClient::stateName(LiveClient::State(int(state)));
+}
+
+QDateTime SyncClient::nextRetryAt() const
+{
+    return m_live->nextRetryAt();
+}
+
+void SyncClient::start()
+{
+    m_restUnauthorized = false;
+    if (!m_meQuery) {
+        m_meQuery = observe(QueryKey::me());
+        connect(m_meQuery, &Query::dataChanged, this, &SyncClient::onMeChanged);
+    }
+    m_live->start();
+    m_cache->fetchIfNeeded(QueryKey::me());
+    updateState();
+}
+
+void SyncClient::stop()
+{
+    m_live->stop();
+    m_pollTimer.stop();
+    updateState();
+}
+
+void SyncClient::retryNow()
+{
+    m_live->retryNow();
+}
+
+void SyncClient::refresh()
+{
+    for (Query *query : m_cache->observedQueries())
+        m_cache->invalidate(query->key());
+}
+
+Query *SyncClient::observe(const QueryKey &key)
+{
+    return m_cache->observe(key);
+}
+
+void SyncClient::release(const QueryKey &key)
+{
+    m_cache->release(key);
+}
+
+bool SyncClient::liveUsable() const
+{
+    const auto state = m_live->state();
+    return state == LiveClient::State::Live || state == LiveClient::State::Connecting;
+}
+
+void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
+{
+    const QString channel = key.channel();
+    if (!observed) {
+        if (!channel.isEmpty())
+            m_live->unsubscribe(channel);
+        // Events of its channel may stop arriving, so it must be revalidated when observed again.
+        m_cache->invalidate(key);
+        return;
+    }
+    if (channel.isEmpty()) {
+        m_cache->fetchIfNeeded(key);
+        return;
+    }
+    m_live->subscribe(channel);
+    // Subscribe first, then fetch: the fetch waits for the acknowledgement (onChannelSubscribed),
+    // unless the channel is already subscribed or the live connection is not there to wait for.
+    if (m_live->isSubscribed(channel) || !liveUsable())
+        m_cache->fetchIfNeeded(key);
+}
+
+void SyncClient::onChannelSubscribed(const QString &channel, bool recovered)
+{
+    for (Query *query : m_cache->observedQueries()) {
+        if (query->key().channel() != channel)
+            continue;
+        if (recovered)
+            m_cache->fetchIfNeeded(query->key()); // replayed events invalidate what changed
+        else
+            m_cache->invalidate(query->key());    // we may have missed anything
+    }
+}
+
+void SyncClient::invalidateChannel(const QString &channel)
+{
+    for (Query *query : m_cache->observedQueries()) {
+        if (query->key().channel() == channel)
+            m_cache->invalidate(query->key());
+    }
+}
+
+void SyncClient::onLiveEvent(const QString &channel, const QString &type, const QJsonObject &data)
+{
+    const auto invalidations = EventRouter::invalidationsFor(type, data);
+    if (!invalidations) {
+        qCWarning(lcSync) << "malformed" << type << "event on" << channel << "- refetching the channel's data";
+        invalidateChannel(channel);
+    } else {
+        for (const EventRouter::Invalidation &invalidation : *invalidations)
+            m_cache->invalidate(invalidation.key, invalidation.revision);
+    }
+    Q_EMIT eventReceived(channel, type, data);
+}
+
+void SyncClient::onLiveStateChanged()
+{
+    if (m_live->state() == LiveClient::State::Live) {
+        m_pollTimer.stop();
+    } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
+        // Nobody will tell us about changes now: show what the server has, then poll.
+        for (Query *query : m_cache->observedQueries())
+            m_cache->fetchIfNeeded(query->key());
+        if (m_live->state() == LiveClient::State::Reconnecting && !m_pollTimer.isActive())
+            m_pollTimer.start();
+    }
+    updateState();
+}
+
+void SyncClient::onMeChanged()
+{
+    const auto me = Protocol::parseMe(m_meQuery->data());
+    if (!me)
+        return; // the cache validated it already; nothing else can fail here
+    m_me = me.value();
+    m_hasMe = true;
+    Q_EMIT meChanged();
+}
+
+void SyncClient::updateState()
+{
+    State state = State(int(m_live->state()));
+    if (m_restUnauthorized)
+        state = State::Unauthorized;
+    if (state == State::Unauthorized)
+        m_pollTimer.stop();
+    if (state == m_state && state != State::Reconnecting)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
