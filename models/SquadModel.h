@@ -1,0 +1,88 @@
+#pragma once
+
+#include "KeyedListModel.h"
+
+#include <protocol/Squad.h>
+
+#include <QDateTime>
+#include <QPointer>
+#include <QQmlEngine>
+
+class Query;
+class Session;
+class SyncClient;
+
+// A team's squad (GET /teams/{team_id}/squad), one row per player, kept fresh by the sync layer.
+// Updates by player_id with the smallest change.
+class SquadModel : public KeyedListModel<Protocol::SquadPlayer>
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(qint64 revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
+    Q_PROPERTY(QDateTime fetchedAt READ fetchedAt NOTIFY statusChanged)
+
+public:
+    // Roles are named after PROTOCOL.md's fields.
+    enum Role {
+        PlayerIdRole = Qt::UserRole + 1, ///< player_id
+        NameRole,                        ///< name
+        PositionRole,                    ///< position: GK, DEF, MID or FWD
+        ClubRole,                        ///< club
+        PriceRole,                       ///< price, whole units of currency_type
+        CurrencyTypeRole,                ///< currency_type
+        RoundIdRole,                     ///< round_id the player was won in
+        AcquiredAtRole,                  ///< acquired_at, RFC 3339
+    };
+    Q_ENUM(Role)
+
+    explicit SquadModel(QObject *parent = nullptr);
+    ~SquadModel() override;
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString teamId() const { return m_teamId; }
+    void setTeamId(const QString &teamId);
+
+    int count() const { return rowCount(); }
+    qint64 revision() const { return m_revision; }
+    bool isLoading() const;
+    bool hasData() const;
+    QString errorString() const;
+    QDateTime fetchedAt() const;
+
+    // For tools and tests without a Session: observe through this client directly.
+    void setClient(SyncClient *client);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void teamIdChanged();
+    void countChanged();
+    void revisionChanged();
+    void statusChanged();
+
+protected:
+    QString keyOf(const Protocol::SquadPlayer &row) const override { return row.playerId; }
+    QList<int> changedRoles(const Protocol::SquadPlayer &before, const Protocol::SquadPlayer &after) const override;
+
+private:
+    void attach();
+    void detach();
+    void reload();
+
+    QPointer<Session> m_session;
+    QString m_teamId;
+    SyncClient *m_directClient = nullptr;
+    QPointer<SyncClient> m_client; // the client m_query belongs to
+    Query *m_query = nullptr;
+    qint64 m_revision = -1;
+};
