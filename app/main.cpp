@@ -1,0 +1,68 @@
+// The dashboard: parses the command line, signs the session in when told where, and loads the UI.
+#include <models/Session.h>
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QUrl>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("LeagueDesk"));
+    QGuiApplication::setOrganizationName(QStringLiteral("LeagueDesk"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(LEAGUEDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Live team dashboard for auction football leagues."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("League server URL."), QStringLiteral("URL"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN"));
+    parser.addOption(serverOption);
+    parser.addOption(tokenOption);
+    parser.process(app);
+
+    QUrl serverUrl;
+    if (parser.isSet(serverOption)) {
+        serverUrl = QUrl::fromUserInput(parser.value(serverOption));
+        if (!serverUrl.isValid() || (serverUrl.scheme() != QLatin1String("http") && serverUrl.scheme() != QLatin1String("https"))) {
+            std::fprintf(stderr, "leaguedesk: --server needs an http:// or https:// URL\n");
+            return 2;
+        }
+        if (!parser.isSet(tokenOption)) {
+            std::fprintf(stderr, "leaguedesk: --server needs --token as well\n");
+            return 2;
+        }
+    }
+
+    // One style throughout; Material follows the system's light or dark theme.
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    qputenv("QT_QUICK_CONTROLS_MATERIAL_THEME", QByteArrayLiteral("System"));
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 does not search the /qt/qml resource prefix by itself (6.5 does).
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+
+    auto *session = engine.singletonInstance<Session *>(qmlTypeId("LeagueDesk.Models", 1, 0, "Session"));
+    if (!session) {
+        std::fprintf(stderr, "leaguedesk: the LeagueDesk.Models module is missing\n");
+        return 1;
+    }
+    if (serverUrl.isValid())
+        session->signIn(serverUrl, parser.value(tokenOption));
+
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app, [](QObject *object, const QUrl &) {
+        if (!object)
+            QCoreApplication::exit(1);
+    }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/LeagueDesk/Ui/Main.qml")));
+    return app.exec();
+}

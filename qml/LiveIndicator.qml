@@ -1,0 +1,86 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The header's promise about freshness. It only says "Live" while events are flowing; otherwise it
+// says what is going on and how old the shown data is.
+RowLayout {
+    id: root
+
+    // offline | connecting | live | reconnecting | unauthorized
+    property string connectionState: "offline"
+    property date nextRetryAt
+    property date asOf
+    // The clock the countdown reads; a property so tests can set it.
+    property date now: new Date()
+    property bool running: true
+
+    signal retryRequested()
+    signal signInRequested()
+
+    readonly property int secondsToRetry: isNaN(nextRetryAt.getTime())
+        ? 0 : Math.max(0, Math.ceil((nextRetryAt.getTime() - now.getTime()) / 1000))
+    readonly property bool hasAsOf: !isNaN(asOf.getTime())
+
+    readonly property string text: {
+        switch (connectionState) {
+        case "live": return qsTr("Live")
+        case "connecting": return qsTr("Connecting…")
+        case "reconnecting":
+            return secondsToRetry > 0 ? qsTr("Reconnecting in %1 s…").arg(secondsToRetry) : qsTr("Reconnecting…")
+        case "unauthorized": return qsTr("Signed out")
+        default:
+            return hasAsOf ? qsTr("Offline — data as of %1").arg(Qt.formatTime(asOf, "HH:mm")) : qsTr("Offline")
+        }
+    }
+    readonly property color color: {
+        switch (connectionState) {
+        case "live": return "#2e7d32"
+        case "connecting":
+        case "reconnecting": return "#ef8f00"
+        case "unauthorized": return "#c62828"
+        default: return "#757575"
+        }
+    }
+
+    spacing: 8
+    Accessible.role: Accessible.StaticText
+    Accessible.name: text
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: root.running && root.connectionState === "reconnecting"
+        onTriggered: root.now = new Date()
+    }
+
+    Rectangle {
+        objectName: "dot"
+        implicitWidth: 10
+        implicitHeight: 10
+        radius: 5
+        color: root.color
+    }
+    Label {
+        objectName: "label"
+        text: root.text
+        color: root.color
+        font.bold: true
+    }
+    Button {
+        objectName: "retryButton"
+        visible: root.connectionState === "reconnecting"
+        flat: true
+        text: qsTr("Retry now")
+        Accessible.name: text
+        onClicked: root.retryRequested()
+    }
+    Button {
+        objectName: "signInButton"
+        visible: root.connectionState === "unauthorized"
+        flat: true
+        text: qsTr("Sign in")
+        Accessible.name: text
+        onClicked: root.signInRequested()
+    }
+}
