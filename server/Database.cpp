@@ -1,0 +1,163 @@
+#include "Database.h"
+
+#include "Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+
+namespace {
+// Migrations are embedded; the number in the file name is the schema version.
+const QStringList kMigrations{QStringLiteral(":/migrations/0001_initial.sql")};
+} // namespace
+
+Database::~Database()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::open(const QString &url)
+{
+    if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://"))) {
+        m_error = QStringLiteral("postgres support comes later; use sqlite:PATH");
+        return false;
+    }
+    if (!url.startsWith(QLatin1String("sqlite:"))) {
+        m_error = QStringLiteral("unsupported database URL \"%1\"; use sqlite:PATH").arg(url);
+        return false;
+    }
+    const QString path = url.mid(int(qstrlen("sqlite:")));
+    if (path.isEmpty()) {
+        m_error = QStringLiteral("sqlite: URL without a path");
+        return false;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+
+    m_connectionName = QStringLiteral("leaguedesk");
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    // The driver's own busy timeout, in addition to the pragma below.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        m_error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    try {
+        // WAL lets readers (sqlite3 shell, backups) look while the server writes.
+        exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+        exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    } catch (const DbError &e) {
+        m_error = QString::fromStdString(e.what());
+        return false;
+    }
+    qCInfo(lcDb) << "opened" << path;
+    return migrate();
+}
+
+QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        throw DbError(QStringLiteral("prepare failed: %1 [%2]").arg(query.lastError().text(), sql));
+    for (const QVariant &value : bindings)
+        query.addBindValue(value);
+    if (!query.exec())
+        throw DbError(QStringLiteral("exec failed: %1 [%2]").arg(query.lastError().text(), sql));
+    return query;
+}
+
+QString Database::meta(const QString &key) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void Database::setMeta(const QString &key, const QString &value) const
+{
+    exec(QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+         {key, value});
+}
+
+bool Database::migrate()
+{
+    try {
+        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                            "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+        int current = 0;
+        {
+            QSqlQuery q = exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+            if (q.next())
+                current = q.value(0).toInt();
+        }
+        for (int version = current + 1; version <= kMigrations.size(); ++version) {
+            QFile file(kMigrations.at(version - 1));
+            if (!file.open(QIODevice::ReadOnly)) {
+                m_error = QStringLiteral("missing migration %1").arg(file.fileName());
+                return false;
+            }
+            const QString script = QString::fromUtf8(file.readAll());
+            Transaction tx(*this);
+            // Strip comments, then split on statement-ending semicolons.
+            static const QRegularExpression comment(QStringLiteral("--[^\\n]*"));
+            static const QRegularExpression separator(QStringLiteral(";\\s*(\\n|$)"));
+            QString cleaned = script;
+            cleaned.remove(comment);
+            const QStringList statements = cleaned.split(separator, Qt::SkipEmptyParts);
+            for (const QString &statement : statements) {
+                if (!statement.trimmed().isEmpty())
+                    exec(statement.trimmed());
+            }
+            exec(QStringLiteral("INSERT INTO schema_migrations(version, applied_at) "
+                                "VALUES(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
+                 {version});
+            tx.commit();
+            qCInfo(lcDb) << "applied migration" << version;
+        }
+        if (current > kMigrations.size()) {
+            m_error = QStringLiteral("database schema version %1 is newer than this server (%2)")
+                          .arg(current)
+                          .arg(kMigrations.size());
+            return false;
+        }
+    } catch (const DbError &e) {
+        m_error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
+
+Transaction::Transaction(const Database &db) : m_db(db.connection())
+{
+    if (!m_db.transaction())
+        throw DbError(QStringLiteral("cannot begin transaction: %1").arg(m_db.lastError().text()));
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done)
+        m_db.rollback();
+}
+
+void Transaction::commit()
+{
+    if (!m_db.commit())
+        throw DbError(QStringLiteral("commit failed: %1").arg(m_db.lastError().text()));
+    m_done = true;
+}

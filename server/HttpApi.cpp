@@ -1,0 +1,235 @@
+#include "HttpApi.h"
+
+#include "Database.h"
+#include "HttpCompat.h"
+#include "LeagueService.h"
+#include "Logging.h"
+
+#include <protocol/JsonReader.h>
+#include <protocol/Me.h>
+#include <protocol/Timestamp.h>
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QMetaEnum>
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpServerWebSocketUpgradeResponse>
+#endif
+
+using Protocol::ErrorCode;
+
+namespace {
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    return QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method))).toUpper();
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QHttpServerResponder::StatusCode statusCode(int status)
+{
+    return static_cast<QHttpServerResponder::StatusCode>(status);
+}
+
+// A strong validator: the body's hash. Equal bodies are byte-identical, so the ETag is too.
+QByteArray etagFor(const QByteArray &body)
+{
+    return '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+}
+
+// If-None-Match uses weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored, lists and * allowed.
+bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
+{
+    const QList<QByteArray> candidates = ifNoneMatch.split(',');
+    for (QByteArray candidate : candidates) {
+        candidate = candidate.trimmed();
+        if (candidate == "*")
+            return true;
+        if (candidate.startsWith("W/"))
+            candidate = candidate.mid(2);
+        if (candidate == etag)
+            return true;
+    }
+    return false;
+}
+
+void logRequest(const QHttpServerRequest &request, int status, const QElapsedTimer &timer)
+{
+    // Never the Authorization header: only method, path, status and time.
+    qCInfo(lcHttp).noquote() << methodName(request.method()) << request.url().path() << status
+                             << QStringLiteral("%1ms").arg(timer.elapsed());
+}
+
+} // namespace
+
+HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, QObject *parent)
+    : QObject(parent), m_server(server), m_tokens(tokens), m_league(league)
+{
+    registerRoutes();
+}
+
+HttpApi::Reply HttpApi::error(ErrorCode code, const QString &message)
+{
+    return {Protocol::httpStatus(code), Protocol::errorBody(code, message)};
+}
+
+std::optional<Principal> HttpApi::authenticate(const QHttpServerRequest &request) const
+{
+    return m_tokens.lookup(TokenStore::bearerToken(HttpCompat::header(request, "Authorization")));
+}
+
+QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const QString &arg,
+                                      const QList<std::pair<Method, Handler>> &handlers)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Reply reply;
+    try {
+        // Precedence from PROTOCOL.md: 401, 413, (404 route), 405, 400, then the handler's own.
+        const std::optional<Principal> who = authenticate(request);
+        const Handler *handler = nullptr;
+        for (const auto &[method, h] : handlers) {
+            if (method == request.method())
+                handler = &h;
+        }
+        QJsonObject body;
+        if (!who) {
+            reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+        } else if (request.body().size() > kMaxBodyBytes) {
+            reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
+        } else if (!handler) {
+            reply = error(ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed on this path"));
+        } else {
+            bool bodyOk = true;
+            if (!request.body().trimmed().isEmpty()) {
+                QJsonParseError parseError;
+                const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+                bodyOk = parseError.error == QJsonParseError::NoError && document.isObject();
+                body = document.object();
+            }
+            reply = bodyOk ? (*handler)(Context{request, *who, arg, body})
+                           : error(ErrorCode::BadRequest, QStringLiteral("the body must be one JSON object"));
+        }
+    } catch (const DbError &e) {
+        qCWarning(lcDb) << "request failed:" << e.what();
+        reply = error(ErrorCode::Internal, QStringLiteral("internal error"));
+    }
+
+    const QByteArray bytes = compact(reply.body);
+    if (request.method() == Method::Get && reply.status == 200) {
+        const QByteArray etag = etagFor(bytes);
+        if (etagMatches(HttpCompat::header(request, "If-None-Match"), etag)) {
+            QHttpServerResponse notModified(QHttpServerResponder::StatusCode::NotModified);
+            HttpCompat::setHeader(notModified, "ETag", etag);
+            logRequest(request, 304, timer);
+            return notModified;
+        }
+        QHttpServerResponse response(kJson, bytes, statusCode(reply.status));
+        HttpCompat::setHeader(response, "ETag", etag);
+        HttpCompat::setHeader(response, "Cache-Control", "no-cache");
+        logRequest(request, reply.status, timer);
+        return response;
+    }
+    QHttpServerResponse response(kJson, bytes, statusCode(reply.status));
+    if (reply.status == 405) {
+        QByteArrayList allowed;
+        for (const auto &entry : handlers)
+            allowed.append(methodName(entry.first));
+        HttpCompat::setHeader(response, "Allow", allowed.join(", "));
+    }
+    logRequest(request, reply.status, timer);
+    return response;
+}
+
+void HttpApi::addRoute(const QString &pattern, QList<std::pair<Method, Handler>> handlers)
+{
+    m_server.route(pattern, [this, handlers](const QHttpServerRequest &request) {
+        return dispatch(request, {}, handlers);
+    });
+}
+
+void HttpApi::addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers)
+{
+    m_server.route(pattern, [this, handlers](const QString &arg, const QHttpServerRequest &request) {
+        return dispatch(request, arg, handlers);
+    });
+}
+
+void HttpApi::registerRoutes()
+{
+    auto bind = [this](Reply (HttpApi::*fn)(const Context &)) {
+        return Handler([this, fn](const Context &c) { return (this->*fn)(c); });
+    };
+    addRoute(QStringLiteral("/api/v1/me"), {{Method::Get, bind(&HttpApi::getMe)}});
+    addRoute(QStringLiteral("/api/v1/teams"), {{Method::Get, bind(&HttpApi::getTeams)}});
+    addRoute1(QStringLiteral("/api/v1/teams/<arg>/squad"), {{Method::Get, bind(&HttpApi::getSquad)}});
+    addRoute1(QStringLiteral("/api/v1/teams/<arg>/wallet"), {{Method::Get, bind(&HttpApi::getWallet)}});
+    addRoute(QStringLiteral("/api/v1/rounds"), {{Method::Get, bind(&HttpApi::getRounds)}});
+    addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"), {{Method::Post, bind(&HttpApi::postBid)}});
+    addRoute(QStringLiteral("/api/v1/admin/rounds"), {{Method::Post, bind(&HttpApi::postRound)}});
+    addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>/finalize"), {{Method::Post, bind(&HttpApi::postFinalize)}});
+    addRoute(QStringLiteral("/api/v1/tiebreakers"), {{Method::Get, bind(&HttpApi::getTiebreakers)}});
+    addRoute1(QStringLiteral("/api/v1/tiebreakers/<arg>"), {{Method::Get, bind(&HttpApi::getTiebreaker)}});
+
+    // The live channel. An upgrade request is left unanswered: QHttpServer (6.4) hands the socket
+    // to its WebSocket server once a route matched. A plain GET gets an error.
+    auto plainLive = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+        if (!HttpCompat::header(request, "Upgrade").isEmpty()) {
+            qCInfo(lcHttp).noquote() << "GET" << request.url().path() << "101 (upgrade)";
+            return;
+        }
+#endif
+        QElapsedTimer timer;
+        timer.start();
+        const Reply reply = authenticate(request)
+            ? error(ErrorCode::BadRequest, QStringLiteral("the live channel needs a WebSocket upgrade"))
+            : error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+        responder.write(compact(reply.body), kJson, statusCode(reply.status));
+        logRequest(request, reply.status, timer);
+    };
+    m_server.route(QStringLiteral("/api/v1/live"), plainLive);
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    // Qt 6.8 asks verifiers before upgrading; refuse bad tokens with HTTP 401 right there.
+    m_server.addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+        if (request.url().path() != QLatin1String("/api/v1/live"))
+            return QHttpServerWebSocketUpgradeResponse::passToNext();
+        if (!authenticate(request))
+            return QHttpServerWebSocketUpgradeResponse::deny(401, compact(Protocol::errorBody(
+                ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"))));
+        return QHttpServerWebSocketUpgradeResponse::accept();
+    });
+#endif
+
+    auto missing = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
+        QElapsedTimer timer;
+        timer.start();
+        Reply reply;
+        try {
+            reply = authenticate(request) ? error(ErrorCode::NotFound, QStringLiteral("no such route"))
+                                          : error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+        } catch (const DbError &e) {
+            qCWarning(lcDb) << "request failed:" << e.what();
+            reply = error(ErrorCode::Internal, QStringLiteral("internal error"));
+        }
+        responder.write(compact(reply.body), kJson, statusCode(reply.status));
+        logRequest(request, reply.status, timer);
+    };
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    m_server.setMissingHandler(this, missing);
+#else
+    m_server.setMissingHandler(missing);
+#endif
+}

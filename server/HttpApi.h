@@ -1,0 +1,70 @@
+#pragma once
+
+#include "TokenStore.h"
+
+#include <protocol/ErrorCode.h>
+
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class LeagueService;
+class QHttpServer;
+class QHttpServerResponse;
+
+// The REST routes of PROTOCOL.md under /api/v1: authentication, error shape and precedence,
+// ETag/304 for GETs, request logging. The live route is registered here too, because Qt 6.4's
+// QHttpServer only hands over an upgrade whose path has a route.
+class HttpApi : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
+    HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, QObject *parent = nullptr);
+
+    // What a handler answers: a status and a JSON body (errors use Protocol::errorBody).
+    struct Reply
+    {
+        int status = 200;
+        QJsonObject body;
+    };
+    // What a handler gets: the caller, the path argument (if the route has one), the JSON body.
+    struct Context
+    {
+        const QHttpServerRequest &request;
+        Principal who;
+        QString arg;
+        QJsonObject body;
+    };
+    using Handler = std::function<Reply(const Context &)>;
+    using Method = QHttpServerRequest::Method;
+
+private:
+    void registerRoutes();
+    void addRoute(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
+    void addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
+    QHttpServerResponse dispatch(const QHttpServerRequest &request, const QString &arg,
+                                 const QList<std::pair<Method, Handler>> &handlers);
+    std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
+
+    static Reply error(Protocol::ErrorCode code, const QString &message);
+
+    Reply getMe(const Context &c);
+    Reply getTeams(const Context &c);
+    Reply getSquad(const Context &c);
+    Reply getWallet(const Context &c);
+    Reply getRounds(const Context &c);
+    Reply getTiebreakers(const Context &c);
+    Reply getTiebreaker(const Context &c);
+    Reply postBid(const Context &c);
+    Reply postRound(const Context &c);
+    Reply postFinalize(const Context &c);
+
+    QHttpServer &m_server;
+    const TokenStore &m_tokens;
+    LeagueService &m_league;
+};

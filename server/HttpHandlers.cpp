@@ -1,0 +1,125 @@
+// The route handlers of HttpApi: authorization per resource, then LeagueReader/LeagueService.
+
+#include "HttpApi.h"
+
+#include "LeagueService.h"
+
+#include <protocol/JsonReader.h>
+#include <protocol/Me.h>
+#include <protocol/Timestamp.h>
+
+#include <QUrlQuery>
+
+using Protocol::ErrorCode;
+
+namespace {
+
+HttpApi::Reply fromResult(const ServiceResult<LeagueService::Change> &result, int okStatus)
+{
+    if (!result.isOk())
+        return {Protocol::httpStatus(result.error().code), Protocol::errorBody(result.error().code, result.error().message)};
+    return {okStatus, result.value().body};
+}
+
+} // namespace
+
+HttpApi::Reply HttpApi::getMe(const Context &c)
+{
+    Protocol::Me me;
+    me.role = c.who.isAdmin() ? Protocol::Me::Role::Admin : Protocol::Me::Role::Manager;
+    me.teamId = c.who.teamId;
+    me.name = c.who.name;
+    return {200, me.toJson()};
+}
+
+HttpApi::Reply HttpApi::getTeams(const Context &)
+{
+    return {200, m_league.reader().teams()};
+}
+
+HttpApi::Reply HttpApi::getSquad(const Context &c)
+{
+    // A manager asking for any other team gets 403, so existence is not leaked.
+    if (!c.who.mayAccessTeam(c.arg))
+        return error(ErrorCode::Forbidden, QStringLiteral("you may only read your own team"));
+    const auto squad = m_league.reader().squad(c.arg);
+    if (!squad)
+        return error(ErrorCode::NotFound, QStringLiteral("no team %1").arg(c.arg));
+    return {200, squad->toJson()};
+}
+
+HttpApi::Reply HttpApi::getWallet(const Context &c)
+{
+    if (!c.who.mayAccessTeam(c.arg))
+        return error(ErrorCode::Forbidden, QStringLiteral("you may only read your own team"));
+    const auto wallet = m_league.reader().wallet(c.arg);
+    if (!wallet)
+        return error(ErrorCode::NotFound, QStringLiteral("no team %1").arg(c.arg));
+    return {200, *wallet};
+}
+
+HttpApi::Reply HttpApi::getRounds(const Context &)
+{
+    return {200, m_league.reader().rounds()};
+}
+
+HttpApi::Reply HttpApi::getTiebreakers(const Context &c)
+{
+    const QUrlQuery query = c.request.query();
+    QString status = query.hasQueryItem(QStringLiteral("status")) ? query.queryItemValue(QStringLiteral("status"))
+                                                                   : QStringLiteral("active");
+    static const QStringList allowed{QStringLiteral("active"), QStringLiteral("resolved"), QStringLiteral("cancelled"),
+                                     QStringLiteral("all")};
+    if (!allowed.contains(status))
+        return error(ErrorCode::BadRequest, QStringLiteral("status must be active, resolved, cancelled or all"));
+    if (status == QLatin1String("all"))
+        status.clear();
+    return {200, m_league.reader().tiebreakers(status, c.who.isAdmin() ? QString() : c.who.teamId)};
+}
+
+HttpApi::Reply HttpApi::getTiebreaker(const Context &c)
+{
+    const QStringList participants = m_league.reader().tiebreakerParticipants(c.arg);
+    if (!c.who.isAdmin() && !participants.contains(c.who.teamId))
+        return error(ErrorCode::Forbidden, QStringLiteral("only participants may read this tiebreaker"));
+    const auto tiebreaker = m_league.reader().tiebreaker(c.arg, true);
+    if (!tiebreaker)
+        return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(c.arg));
+    return {200, *tiebreaker};
+}
+
+HttpApi::Reply HttpApi::postBid(const Context &c)
+{
+    Protocol::JsonReader reader(c.body, QStringLiteral("bid"));
+    const QString playerId = reader.string(QLatin1String("player_id"));
+    const qint64 amount = reader.integer(QLatin1String("amount"));
+    if (!reader.ok())
+        return error(ErrorCode::BadRequest, reader.error());
+    if (c.who.isAdmin())
+        return error(ErrorCode::Forbidden, QStringLiteral("only team managers place bids"));
+    return fromResult(m_league.placeBid(c.who.teamId, c.arg, playerId, amount), 201);
+}
+
+HttpApi::Reply HttpApi::postRound(const Context &c)
+{
+    Protocol::JsonReader reader(c.body, QStringLiteral("round"));
+    const QString position = reader.string(QLatin1String("position"));
+    const QString currency = reader.string(QLatin1String("currency_type"));
+    const QStringList playerIds = reader.stringList(QLatin1String("player_ids"));
+    const QString closesAtText = reader.string(QLatin1String("closes_at"));
+    if (!reader.ok())
+        return error(ErrorCode::BadRequest, reader.error());
+    const QDateTime closesAt = Protocol::parseTimestamp(closesAtText);
+    if (!closesAt.isValid())
+        return error(ErrorCode::BadRequest, QStringLiteral("closes_at must be an RFC 3339 time"));
+    if (!c.who.isAdmin())
+        return error(ErrorCode::Forbidden, QStringLiteral("admins only"));
+    return fromResult(m_league.createRound(position, currency, playerIds, closesAt), 201);
+}
+
+HttpApi::Reply HttpApi::postFinalize(const Context &c)
+{
+    if (!c.who.isAdmin())
+        return error(ErrorCode::Forbidden, QStringLiteral("admins only"));
+    return fromResult(m_league.finalizeRound(c.arg), 200);
+}

@@ -1,0 +1,229 @@
+#include "LiveHub.h"
+
+#include "Database.h"
+#include "LeagueReader.h"
+#include "Logging.h"
+
+#include <protocol/Channel.h>
+#include <protocol/ErrorCode.h>
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+using Protocol::ServerMessage;
+
+LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHistory &history, QObject *parent)
+    : QObject(parent), m_tokens(tokens), m_reader(reader), m_history(history)
+{
+    // PROTOCOL.md: a client that hears nothing for 60 s gives up, so ping well within that.
+    m_pingTimer.setInterval(kPingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+            it.key()->ping();
+    });
+    m_pingTimer.start();
+}
+
+void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
+
+    std::optional<Principal> who;
+    try {
+        who = m_tokens.lookup(TokenStore::bearerToken(socket->request().rawHeader("Authorization")));
+    } catch (const DbError &e) {
+        qCWarning(lcLive) << "token lookup failed:" << e.what();
+    }
+    if (!who || m_shutdownDone) {
+        // Qt 6.4's QHttpServer cannot refuse an upgrade with a status, so accept and close.
+        qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(m_shutdownDone ? QWebSocketProtocol::CloseCodeGoingAway
+                                                                                 : kCloseUnauthorized),
+                      m_shutdownDone ? QStringLiteral("server going away") : QStringLiteral("unauthorized"));
+        return;
+    }
+    // Oversized frames close the connection with 1009 inside QWebSocket itself.
+    socket->setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
+    socket->setMaxAllowedIncomingMessageSize(kMaxFrameBytes);
+
+    Connection c;
+    c.principal = *who;
+    c.window.start();
+    m_connections.insert(socket, c);
+    qCInfo(lcLive) << "live connection for" << (who->isAdmin() ? QStringLiteral("admin") : who->teamId)
+                   << "connections:" << m_connections.size();
+
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [socket](const QByteArray &) {
+        // Every frame is JSON text; binary is a protocol violation (RFC 6455 1003).
+        socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("binary frames are not supported"));
+    });
+}
+
+void LiveHub::drop(QWebSocket *socket)
+{
+    if (m_connections.remove(socket))
+        qCInfo(lcLive) << "live connection closed, code" << socket->closeCode() << "connections:" << m_connections.size();
+    socket->deleteLater();
+    checkShutdownDone();
+}
+
+void LiveHub::send(QWebSocket *socket, const QByteArray &frame)
+{
+    socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void LiveHub::onText(QWebSocket *socket, const QString &text)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    Connection &c = it.value();
+    if (c.window.elapsed() >= 1000) {
+        c.window.restart();
+        c.framesInWindow = 0;
+    }
+    if (++c.framesInWindow > kMaxFramesPerSecond) {
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many messages"));
+        return;
+    }
+
+    const QByteArray frame = text.toUtf8();
+    const Protocol::Parsed<Protocol::ClientMessage> parsed = Protocol::parseClientMessage(frame);
+    if (!parsed) {
+        // Echo the id when the frame was an object that had one, so the client can match it.
+        const QJsonValue id = QJsonDocument::fromJson(frame).object().value(QLatin1String("id"));
+        send(socket, ServerMessage::error(id.isDouble() || id.isString() ? id : QJsonValue(QJsonValue::Undefined),
+                                          Protocol::errorCodeName(Protocol::ErrorCode::BadRequest), parsed.error())
+                         .toJson());
+        return;
+    }
+    const Protocol::ClientMessage &m = parsed.value();
+    switch (m.op) {
+    case Protocol::ClientMessage::Op::Ping:
+        send(socket, ServerMessage::pong(m.id).toJson());
+        break;
+    case Protocol::ClientMessage::Op::Subscribe:
+        subscribe(socket, c, m.id, m.channel, m.since);
+        break;
+    case Protocol::ClientMessage::Op::Unsubscribe:
+        if (!Protocol::Channel::parse(m.channel)) {
+            send(socket, ServerMessage::error(m.id, Protocol::errorCodeName(Protocol::ErrorCode::BadChannel),
+                                              QStringLiteral("unknown or malformed channel"), m.channel).toJson());
+            break;
+        }
+        c.channels.remove(m.channel);
+        send(socket, ServerMessage::unsubscribed(m.id, m.channel).toJson());
+        break;
+    case Protocol::ClientMessage::Op::Unknown:
+        break; // PROTOCOL.md: unknown ops are ignored so both sides can grow.
+    }
+}
+
+bool LiveHub::mayWatch(const Principal &who, const QString &channelName, QString *errorCode) const
+{
+    const std::optional<Protocol::Channel> channel = Protocol::Channel::parse(channelName);
+    *errorCode = Protocol::errorCodeName(Protocol::ErrorCode::BadChannel);
+    if (!channel)
+        return false;
+    *errorCode = Protocol::errorCodeName(Protocol::ErrorCode::Forbidden);
+    switch (channel->kind()) {
+    case Protocol::Channel::Kind::AllTiebreakers:
+        return who.isAdmin();
+    case Protocol::Channel::Kind::Team:
+        if (!who.mayAccessTeam(channel->id()))
+            return false; // a manager learns nothing about other teams, not even existence
+        if (!m_reader.teamExists(channel->id())) {
+            *errorCode = Protocol::errorCodeName(Protocol::ErrorCode::BadChannel);
+            return false;
+        }
+        return true;
+    case Protocol::Channel::Kind::Tiebreaker: {
+        const QStringList participants = m_reader.tiebreakerParticipants(channel->id());
+        if (participants.isEmpty()) {
+            if (who.isAdmin())
+                *errorCode = Protocol::errorCodeName(Protocol::ErrorCode::BadChannel);
+            return false;
+        }
+        return who.isAdmin() || participants.contains(who.teamId);
+    }
+    }
+    return false;
+}
+
+void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id, const QString &channelName,
+                        const std::optional<Protocol::StreamPosition> &since)
+{
+    try {
+        QString code;
+        if (!mayWatch(c.principal, channelName, &code)) {
+            const QString message = code == QLatin1String("forbidden") ? QStringLiteral("you may not watch this channel")
+                                                                        : QStringLiteral("unknown or malformed channel");
+            send(socket, ServerMessage::error(id, code, message, channelName).toJson());
+            return;
+        }
+        const qint64 last = m_history.lastSeq(channelName);
+        std::optional<QList<EventHistory::Event>> missed;
+        if (since && since->epoch == m_history.epoch())
+            missed = m_history.eventsAfter(channelName, since->seq);
+        c.channels.insert(channelName);
+        send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson());
+        // Replay right after `subscribed`; later events follow in order since we are single-threaded.
+        if (missed) {
+            for (const EventHistory::Event &e : *missed)
+                send(socket, ServerMessage::event(e.channel, m_history.epoch(), e.seq, e.ts, e.type, e.data).toJson());
+        }
+    } catch (const DbError &e) {
+        qCWarning(lcLive) << "subscribe failed:" << e.what();
+        send(socket, ServerMessage::error(id, Protocol::errorCodeName(Protocol::ErrorCode::Internal),
+                                          QStringLiteral("internal error"), channelName).toJson());
+    }
+}
+
+void LiveHub::publish(const QString &channel, const QString &type, const QJsonObject &data)
+{
+    EventHistory::Event event;
+    try {
+        event = m_history.append(channel, type, data);
+    } catch (const DbError &e) {
+        // Without a number the event cannot be delivered consistently; clients recover by gap
+        // detection on the next event or by refetching after reconnect.
+        qCWarning(lcLive) << "could not store event for" << channel << e.what();
+        return;
+    }
+    const QByteArray frame =
+        ServerMessage::event(channel, m_history.epoch(), event.seq, event.ts, type, data).toJson();
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it.value().channels.contains(channel))
+            send(it.key(), frame);
+    }
+}
+
+void LiveHub::shutdown(std::function<void()> done)
+{
+    m_shutdownDone = std::move(done);
+    m_pingTimer.stop();
+    const QList<QWebSocket *> sockets = m_connections.keys();
+    for (QWebSocket *socket : sockets)
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    // Do not wait forever for peers that never answer the close handshake.
+    QTimer::singleShot(3000, this, [this] {
+        if (m_shutdownDone) {
+            qCWarning(lcLive) << m_connections.size() << "connections did not finish closing";
+            m_connections.clear();
+            checkShutdownDone();
+        }
+    });
+    checkShutdownDone();
+}
+
+void LiveHub::checkShutdownDone()
+{
+    if (m_shutdownDone && m_connections.isEmpty()) {
+        auto done = std::move(m_shutdownDone);
+        m_shutdownDone = nullptr;
+        done();
+    }
+}

@@ -1,0 +1,53 @@
+#include "TokenStore.h"
+
+#include "Database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRandomGenerator>
+
+#include <array>
+
+QString TokenStore::hash(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString TokenStore::issue(Principal::Role role, const QString &teamId, const QString &name) const
+{
+    std::array<quint32, 8> words{};
+    // system() is the OS CSPRNG; tokens must not be predictable.
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const QByteArray raw(reinterpret_cast<const char *>(words.data()), int(sizeof(words)));
+    const QString token = QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    m_db.exec(QStringLiteral("INSERT INTO tokens(token_hash, role, team_id, name, created_at) VALUES(?, ?, ?, ?, ?)"),
+              {hash(token), role == Principal::Role::Admin ? QStringLiteral("admin") : QStringLiteral("manager"),
+               teamId.isEmpty() ? QVariant() : QVariant(teamId), name,
+               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    return token;
+}
+
+std::optional<Principal> TokenStore::lookup(const QString &token) const
+{
+    if (token.isEmpty() || token.size() > 256)
+        return std::nullopt;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT role, team_id, name FROM tokens WHERE token_hash = ?"),
+                            {hash(token)});
+    if (!q.next())
+        return std::nullopt;
+    Principal p;
+    p.role = q.value(0).toString() == QLatin1String("admin") ? Principal::Role::Admin : Principal::Role::Manager;
+    p.teamId = q.value(1).toString();
+    p.name = q.value(2).toString();
+    return p;
+}
+
+QString TokenStore::bearerToken(const QByteArray &authorizationHeader)
+{
+    const QByteArray value = authorizationHeader.trimmed();
+    // The scheme name is case-insensitive (RFC 7235).
+    if (value.size() < 7 || qstrnicmp(value.constData(), "bearer ", 7) != 0)
+        return {};
+    return QString::fromLatin1(value.mid(7).trimmed());
+}
