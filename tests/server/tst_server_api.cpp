@@ -1,0 +1,410 @@
+// Drives the real leaguedesk-server (demo league, port 0) through REST and the live channel and
+// checks the behaviour PROTOCOL.md promises. Tests run in declaration order and share one
+// server: the finalize test changes the league, so later tests see the finalized round.
+
+#include "support/ServerProcess.h"
+
+#include <protocol/ErrorCode.h>
+#include <protocol/Events.h>
+#include <protocol/LiveMessage.h>
+#include <protocol/Squad.h>
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+const QString kOwnTeam = QStringLiteral("SSPSLT0001");
+const QString kOtherTeam = QStringLiteral("SSPSLT0002");
+const QString kOpenRound = QStringLiteral("R0004");
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QByteArray etag;
+    QString errorCode() const { return Protocol::parseErrorBody(body).code; }
+};
+
+// A live-channel client that records every frame it receives.
+class LiveClient
+{
+public:
+    LiveClient() { QObject::connect(&socket, &QWebSocket::textMessageReceived, [this](const QString &t) { frames.append(t); }); }
+
+    bool open(const QUrl &base, const QString &token)
+    {
+        QUrl url = base;
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(QStringLiteral("/api/v1/live"));
+        QNetworkRequest request(url);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(request);
+        return connected.wait(kTimeoutMs);
+    }
+
+    void send(const QByteArray &frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
+
+    // Waits (bounded, on the socket's signal) until at least `count` frames arrived.
+    bool waitFrames(qsizetype count)
+    {
+        const QDeadlineTimer deadline(kTimeoutMs);
+        while (frames.size() < count && !deadline.hasExpired()) {
+            QSignalSpy spy(&socket, &QWebSocket::textMessageReceived);
+            spy.wait(int(qMax<qint64>(1, deadline.remainingTime())));
+        }
+        return frames.size() >= count;
+    }
+
+    Protocol::ServerMessage frame(qsizetype i) const
+    {
+        const auto parsed = Protocol::parseServerMessage(frames.at(i).toUtf8());
+        return parsed ? parsed.value() : Protocol::ServerMessage{};
+    }
+
+    QWebSocket socket;
+    QStringList frames;
+};
+
+} // namespace
+
+class tst_ServerApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    Answer request(const QByteArray &verb, const QString &path, const QString &token, const QByteArray &body = {},
+                   const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+    {
+        // resolved() keeps a "?query" in `path` as the query, not as part of the path.
+        QNetworkRequest req(m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1") + path)));
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (!body.isEmpty())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            req.setRawHeader(name, value);
+        QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        Answer a;
+        if (!reply->isFinished() && !finished.wait(kTimeoutMs)) {
+            reply->deleteLater();
+            return a;
+        }
+        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        a.body = reply->readAll();
+        a.json = QJsonDocument::fromJson(a.body).object();
+        a.etag = reply->rawHeader("ETag");
+        reply->deleteLater();
+        return a;
+    }
+    Answer get(const QString &path, const QString &token, const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+    {
+        return request("GET", path, token, {}, headers);
+    }
+    QString manager(const QString &team = kOwnTeam) const { return m_server.managerToken(team); }
+
+    ServerProcess m_server;
+    QNetworkAccessManager m_nam;
+    // Where team:SSPSLT0001 stood before finalize, for the `since` test.
+    QString m_epoch;
+    qint64 m_seqBeforeFinalize = -1;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        QCOMPARE(m_server.teamIds().size(), 8);
+    }
+
+    void unauthorized()
+    {
+        const Answer none = get(QStringLiteral("/me"), {});
+        QCOMPARE(none.status, 401);
+        QCOMPARE(none.errorCode(), QStringLiteral("unauthorized"));
+        QVERIFY(none.etag.isEmpty());
+        const Answer bad = get(QStringLiteral("/me"), QStringLiteral("not-a-token"));
+        QCOMPARE(bad.status, 401);
+        QCOMPARE(bad.errorCode(), QStringLiteral("unauthorized"));
+        // 401 comes before 404 for unknown routes.
+        QCOMPARE(get(QStringLiteral("/nowhere"), {}).status, 401);
+        const Answer missing = get(QStringLiteral("/nowhere"), manager());
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.errorCode(), QStringLiteral("not_found"));
+        QCOMPARE(request("DELETE", QStringLiteral("/me"), manager()).errorCode(), QStringLiteral("method_not_allowed"));
+    }
+
+    void me()
+    {
+        const Answer admin = get(QStringLiteral("/me"), m_server.adminToken());
+        QCOMPARE(admin.status, 200);
+        QCOMPARE(admin.json.value(QLatin1String("role")).toString(), QStringLiteral("admin"));
+        QVERIFY(!admin.json.contains(QLatin1String("team_id")));
+        const Answer mgr = get(QStringLiteral("/me"), manager());
+        QCOMPARE(mgr.status, 200);
+        QCOMPARE(mgr.json.value(QLatin1String("role")).toString(), QStringLiteral("manager"));
+        QCOMPARE(mgr.json.value(QLatin1String("team_id")).toString(), kOwnTeam);
+        QVERIFY(!mgr.json.value(QLatin1String("name")).toString().isEmpty());
+    }
+
+    void squadEtag()
+    {
+        const QString path = QStringLiteral("/teams/%1/squad").arg(kOwnTeam);
+        const Answer first = get(path, manager());
+        QCOMPARE(first.status, 200);
+        QVERIFY(!first.etag.isEmpty());
+        const auto squad = Protocol::parseSquad(first.json);
+        QVERIFY2(squad, qPrintable(squad.error()));
+        QCOMPARE(squad->teamId, kOwnTeam);
+        QVERIFY(!squad->players.isEmpty());
+
+        const Answer again = get(path, manager(), {{"If-None-Match", first.etag}});
+        QCOMPARE(again.status, 304);
+        QVERIFY(again.body.isEmpty());
+        QCOMPARE(again.etag, first.etag);
+        QCOMPARE(get(path, manager(), {{"If-None-Match", "\"other\""}}).status, 200);
+    }
+
+    void forbiddenAndNotFound()
+    {
+        const Answer other = get(QStringLiteral("/teams/%1/squad").arg(kOtherTeam), manager());
+        QCOMPARE(other.status, 403);
+        QCOMPARE(other.errorCode(), QStringLiteral("forbidden"));
+        QVERIFY(other.etag.isEmpty());
+        // A manager asking for an unknown team learns nothing: 403, not 404.
+        QCOMPARE(get(QStringLiteral("/teams/NOPE/squad"), manager()).status, 403);
+        QCOMPARE(get(QStringLiteral("/teams/NOPE/squad"), m_server.adminToken()).status, 404);
+        QCOMPARE(get(QStringLiteral("/teams/%1/wallet").arg(kOtherTeam), manager()).status, 403);
+        QCOMPARE(get(QStringLiteral("/teams/%1/squad").arg(kOtherTeam), m_server.adminToken()).status, 200);
+    }
+
+    void listings()
+    {
+        const Answer teams = get(QStringLiteral("/teams"), manager());
+        QCOMPARE(teams.status, 200);
+        QCOMPARE(teams.json.value(QLatin1String("teams")).toArray().size(), 8);
+        const Answer rounds = get(QStringLiteral("/rounds"), manager());
+        QCOMPARE(rounds.status, 200);
+        bool open = false;
+        for (const QJsonValue &r : rounds.json.value(QLatin1String("rounds")).toArray()) {
+            if (r[QLatin1String("round_id")].toString() == kOpenRound)
+                open = r[QLatin1String("status")].toString() == QLatin1String("open");
+        }
+        QVERIFY(open);
+        const Answer tiebreakers = get(QStringLiteral("/tiebreakers"), m_server.adminToken());
+        QCOMPARE(tiebreakers.status, 200);
+        QVERIFY(!tiebreakers.json.value(QLatin1String("tiebreakers")).toArray().isEmpty());
+        QCOMPARE(get(QStringLiteral("/tiebreakers?status=bogus"), m_server.adminToken()).status, 400);
+    }
+
+    void badBodies()
+    {
+        const Answer malformed = request("POST", QStringLiteral("/rounds/%1/bids").arg(kOpenRound), manager(), "{oops");
+        QCOMPARE(malformed.status, 400);
+        QCOMPARE(malformed.errorCode(), QStringLiteral("bad_request"));
+        const Answer huge = request("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound),
+                                    m_server.adminToken(), QByteArray(70 * 1024, ' '));
+        QCOMPARE(huge.status, 413);
+        QCOMPARE(huge.errorCode(), QStringLiteral("too_large"));
+    }
+
+    void finalizeAsManagerIsForbidden()
+    {
+        const Answer a = request("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound), manager());
+        QCOMPARE(a.status, 403);
+        QCOMPARE(a.errorCode(), QStringLiteral("forbidden"));
+        QCOMPARE(request("POST", QStringLiteral("/admin/rounds/NOPE/finalize"), m_server.adminToken()).status, 404);
+    }
+
+    void liveSubscribeRules()
+    {
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("team:") + kOwnTeam).toJson());
+        QVERIFY(live.waitFrames(1));
+        const Protocol::ServerMessage subscribed = live.frame(0);
+        QCOMPARE(subscribed.op, Protocol::ServerMessage::Op::Subscribed);
+        QCOMPARE(subscribed.id, QJsonValue(1));
+        QVERIFY(!subscribed.epoch.isEmpty());
+        QVERIFY(!subscribed.recovered);
+
+        live.send(Protocol::ClientMessage::subscribe(QStringLiteral("b"), QStringLiteral("team:") + kOtherTeam).toJson());
+        QVERIFY(live.waitFrames(2));
+        QCOMPARE(live.frame(1).op, Protocol::ServerMessage::Op::Error);
+        QCOMPARE(live.frame(1).code, QStringLiteral("forbidden"));
+        QCOMPARE(live.frame(1).channel, QStringLiteral("team:") + kOtherTeam);
+        QCOMPARE(live.frame(1).id, QJsonValue(QStringLiteral("b")));
+
+        live.send(Protocol::ClientMessage::subscribe(3, QStringLiteral("nonsense")).toJson());
+        QVERIFY(live.waitFrames(3));
+        QCOMPARE(live.frame(2).code, QStringLiteral("bad_channel"));
+
+        live.send(Protocol::ClientMessage::subscribe(4, QStringLiteral("tiebreakers")).toJson());
+        QVERIFY(live.waitFrames(4));
+        QCOMPARE(live.frame(3).code, QStringLiteral("forbidden"));
+
+        // Not a JSON object: an error, and the connection stays usable.
+        live.send("[1, 2");
+        QVERIFY(live.waitFrames(5));
+        QCOMPARE(live.frame(4).op, Protocol::ServerMessage::Op::Error);
+        QCOMPARE(live.frame(4).code, QStringLiteral("bad_request"));
+        live.send(R"({"op": "no_such_op", "id": 5})"); // ignored
+        live.send(Protocol::ClientMessage::ping(6).toJson());
+        QVERIFY(live.waitFrames(6));
+        QCOMPARE(live.frame(5).op, Protocol::ServerMessage::Op::Pong);
+        QCOMPARE(live.frame(5).id, QJsonValue(6));
+        QCOMPARE(live.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void liveBadTokenCloses4401()
+    {
+        LiveClient live;
+        QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
+        live.open(m_server.baseUrl(), QStringLiteral("wrong"));
+        QVERIFY(disconnected.count() > 0 || disconnected.wait(kTimeoutMs));
+        QCOMPARE(int(live.socket.closeCode()), 4401);
+    }
+
+    void liveBinaryFrameCloses1003()
+    {
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
+        live.socket.sendBinaryMessage("\x01\x02");
+        QVERIFY(disconnected.wait(kTimeoutMs));
+        QCOMPARE(int(live.socket.closeCode()), 1003);
+    }
+
+    void finalizeOpenRound()
+    {
+        const QString squadPath = QStringLiteral("/teams/%1/squad").arg(kOwnTeam);
+        const qint64 revisionBefore = Protocol::parseSquad(get(squadPath, manager()).json)->revision;
+
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("team:") + kOwnTeam).toJson());
+        QVERIFY(live.waitFrames(1));
+        m_epoch = live.frame(0).epoch;
+        m_seqBeforeFinalize = live.frame(0).seq;
+
+        const Answer done = request("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound),
+                                    m_server.adminToken());
+        QCOMPARE(done.status, 200);
+        QCOMPARE(done.json[QLatin1String("round")][QLatin1String("status")].toString(), QStringLiteral("finalized"));
+        QHash<QString, std::pair<QString, qint64>> acquired;
+        for (const QJsonValue &a : done.json.value(QLatin1String("acquired")).toArray())
+            acquired.insert(a[QLatin1String("player_id")].toString(),
+                            {a[QLatin1String("team_id")].toString(), a[QLatin1String("price")].toInteger()});
+        QCOMPARE(acquired.value(QStringLiteral("P0141")), std::make_pair(kOwnTeam, qint64(12000)));
+        QCOMPARE(acquired.value(QStringLiteral("P0147")), std::make_pair(kOwnTeam, qint64(2000)));
+        QCOMPARE(acquired.value(QStringLiteral("P0142")), std::make_pair(QStringLiteral("SSPSLT0003"), qint64(7500)));
+        QVERIFY(!acquired.contains(QStringLiteral("P0145")));
+        const QJsonArray tiebreakers = done.json.value(QLatin1String("tiebreakers")).toArray();
+        QCOMPARE(tiebreakers.size(), 1);
+        QCOMPARE(tiebreakers.at(0)[QLatin1String("player_id")].toString(), QStringLiteral("P0145"));
+        QCOMPARE(tiebreakers.at(0)[QLatin1String("starting_amount")].toInteger(), 5000);
+
+        // Two players won: squad_update + wallet_update each, numbered without gaps.
+        QVERIFY(live.waitFrames(5));
+        int squadUpdates = 0;
+        for (qsizetype i = 1; i < 5; ++i) {
+            const Protocol::ServerMessage e = live.frame(i);
+            QCOMPARE(e.op, Protocol::ServerMessage::Op::Event);
+            QCOMPARE(e.epoch, m_epoch);
+            QCOMPARE(e.seq, m_seqBeforeFinalize + i);
+            if (e.type == QLatin1String("squad_update")) {
+                const auto update = Protocol::parseSquadUpdate(e.data);
+                QVERIFY2(update, qPrintable(update.error()));
+                QCOMPARE(update->revision, revisionBefore + 1);
+                ++squadUpdates;
+            }
+        }
+        QCOMPARE(squadUpdates, 2);
+
+        const auto squad = Protocol::parseSquad(get(squadPath, manager()).json);
+        QVERIFY(squad);
+        QCOMPARE(squad->revision, revisionBefore + 1);
+        QStringList ids;
+        for (const Protocol::SquadPlayer &p : squad->players)
+            ids.append(p.playerId);
+        QVERIFY(ids.contains(QStringLiteral("P0141")));
+        QVERIFY(ids.contains(QStringLiteral("P0147")));
+
+        const Answer again = request("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound),
+                                     m_server.adminToken());
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.errorCode(), QStringLiteral("round_closed"));
+    }
+
+    void moneyIsConserved()
+    {
+        const QHash<QString, qint64> budgets{{QStringLiteral("football"), 100000}, {QStringLiteral("real"), 1000}};
+        for (const QString &team : m_server.teamIds()) {
+            const Answer wallet = get(QStringLiteral("/teams/%1/wallet").arg(team), m_server.adminToken());
+            QCOMPARE(wallet.status, 200);
+            const QJsonArray balances = wallet.json.value(QLatin1String("balances")).toArray();
+            QCOMPARE(balances.size(), 2);
+            for (const QJsonValue &b : balances) {
+                const qint64 sum = b[QLatin1String("balance")].toInteger() + b[QLatin1String("spent")].toInteger();
+                QCOMPARE(sum, budgets.value(b[QLatin1String("currency_type")].toString()));
+            }
+        }
+    }
+
+    void sinceRecoversMissedEvents()
+    {
+        QVERIFY(m_seqBeforeFinalize >= 0);
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("team:") + kOwnTeam,
+                                                     Protocol::StreamPosition{m_epoch, m_seqBeforeFinalize})
+                      .toJson());
+        QVERIFY(live.waitFrames(5));
+        const Protocol::ServerMessage subscribed = live.frame(0);
+        QCOMPARE(subscribed.op, Protocol::ServerMessage::Op::Subscribed);
+        QVERIFY(subscribed.recovered);
+        QCOMPARE(subscribed.seq, m_seqBeforeFinalize + 4);
+        for (qsizetype i = 1; i < 5; ++i) {
+            QCOMPARE(live.frame(i).op, Protocol::ServerMessage::Op::Event);
+            QCOMPARE(live.frame(i).seq, m_seqBeforeFinalize + i);
+        }
+
+        // Another epoch: not recovered, and nothing replayed.
+        live.send(Protocol::ClientMessage::subscribe(2, QStringLiteral("team:") + kOwnTeam,
+                                                     Protocol::StreamPosition{QStringLiteral("other"), 0})
+                      .toJson());
+        QVERIFY(live.waitFrames(6));
+        QCOMPARE(live.frame(5).op, Protocol::ServerMessage::Op::Subscribed);
+        QVERIFY(!live.frame(5).recovered);
+    }
+
+    void sigtermClosesLiveWith1001()
+    {
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::ping(1).toJson());
+        QVERIFY(live.waitFrames(1));
+        QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
+        QSignalSpy finished(m_server.process(), &QProcess::finished);
+        m_server.process()->terminate();
+        QVERIFY(disconnected.wait(kTimeoutMs));
+        QCOMPARE(int(live.socket.closeCode()), 1001);
+        QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
+        QCOMPARE(m_server.process()->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server.process()->exitCode(), 0);
+    }
+};
+
+QTEST_MAIN(tst_ServerApi)
+#include "tst_server_api.moc"
