@@ -24,7 +24,11 @@ Parsed<QJsonObject> parseObject(const QByteArray &frame)
 bool readId(const QJsonObject &object, QJsonValue *id, QString *error)
 {
     const QJsonValue value = object.value(QLatin1String("id"));
-    if (value.isUndefined() || value.isDouble() || value.isString()) {
+    if (value.isUndefined() || value.isNull()) {
+        *id = QJsonValue(QJsonValue::Undefined);
+        return true;
+    }
+    if (value.isDouble() || value.isString()) {
         *id = value;
         return true;
     }
@@ -39,7 +43,7 @@ QByteArray compact(const QJsonObject &object)
 
 void putId(QJsonObject &object, const QJsonValue &id)
 {
-    if (!id.isUndefined())
+    if (id.isDouble() || id.isString())
         object.insert(QLatin1String("id"), id);
 }
 

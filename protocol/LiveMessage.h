@@ -25,7 +25,7 @@ struct ClientMessage
     enum class Op { Subscribe, Unsubscribe, Ping, Unknown };
 
     Op op = Op::Unknown;
-    QJsonValue id; // number or string, echoed verbatim; undefined when absent
+    QJsonValue id{QJsonValue::Undefined}; // number or string, echoed verbatim; undefined when absent
     QString channel;
     std::optional<StreamPosition> since;
 
@@ -42,7 +42,7 @@ struct ServerMessage
     enum class Op { Subscribed, Unsubscribed, Event, Pong, Error, Unknown };
 
     Op op = Op::Unknown;
-    QJsonValue id;
+    QJsonValue id{QJsonValue::Undefined};
     QString channel;
     QString epoch;
     qint64 seq = 0;

@@ -1,0 +1,227 @@
+// Parsing and writing PROTOCOL.md's JSON: the live envelope, the squad resource, channels, errors.
+#include <protocol/Channel.h>
+#include <protocol/ErrorCode.h>
+#include <protocol/Events.h>
+#include <protocol/LiveMessage.h>
+#include <protocol/Me.h>
+#include <protocol/Squad.h>
+#include <protocol/Timestamp.h>
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Protocol;
+
+class TestProtocol : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clientSubscribeRoundTrip()
+    {
+        const ClientMessage out = ClientMessage::subscribe(7, QStringLiteral("team:SSPSLT0001"),
+                                                           StreamPosition{QStringLiteral("k3f9"), 41});
+        const auto in = parseClientMessage(out.toJson());
+        QVERIFY2(in, qPrintable(in.error()));
+        QCOMPARE(in->op, ClientMessage::Op::Subscribe);
+        QCOMPARE(in->id, QJsonValue(7));
+        QCOMPARE(in->channel, QStringLiteral("team:SSPSLT0001"));
+        QVERIFY(in->since.has_value());
+        QCOMPARE(in->since->epoch, QStringLiteral("k3f9"));
+        QCOMPARE(in->since->seq, 41);
+    }
+
+    void clientIdIsEchoedVerbatim()
+    {
+        const auto in = parseClientMessage(R"({"op":"ping","id":"abc-1"})");
+        QVERIFY(in);
+        QCOMPARE(in->op, ClientMessage::Op::Ping);
+        QCOMPARE(in->id, QJsonValue(QStringLiteral("abc-1")));
+        QCOMPARE(ServerMessage::pong(in->id).toJson(), QByteArray(R"({"id":"abc-1","op":"pong"})"));
+    }
+
+    void clientUnknownOpIsIgnoredNotAnError()
+    {
+        const auto in = parseClientMessage(R"({"op":"dance","id":1,"extra":true})");
+        QVERIFY(in);
+        QCOMPARE(in->op, ClientMessage::Op::Unknown);
+    }
+
+    void clientMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("not json") << QByteArray("{op: subscribe");
+        QTest::newRow("array") << QByteArray(R"([{"op":"ping"}])");
+        QTest::newRow("string") << QByteArray(R"("ping")");
+        QTest::newRow("no op") << QByteArray(R"({"id":1})");
+        QTest::newRow("op not string") << QByteArray(R"({"op":5})");
+        QTest::newRow("id object") << QByteArray(R"({"op":"ping","id":{}})");
+        QTest::newRow("subscribe without channel") << QByteArray(R"({"op":"subscribe","id":1})");
+        QTest::newRow("channel not string") << QByteArray(R"({"op":"subscribe","channel":3})");
+        QTest::newRow("since not object") << QByteArray(R"({"op":"subscribe","channel":"tiebreakers","since":4})");
+        QTest::newRow("since seq float") << QByteArray(R"({"op":"subscribe","channel":"tiebreakers","since":{"epoch":"e","seq":1.5}})");
+        QTest::newRow("since seq negative") << QByteArray(R"({"op":"subscribe","channel":"tiebreakers","since":{"epoch":"e","seq":-1}})");
+        QTest::newRow("since without epoch") << QByteArray(R"({"op":"subscribe","channel":"tiebreakers","since":{"seq":1}})");
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void clientMalformed()
+    {
+        QFETCH(QByteArray, frame);
+        const auto in = parseClientMessage(frame);
+        QVERIFY(!in);
+        QVERIFY(!in.error().isEmpty());
+    }
+
+    void serverEventParses()
+    {
+        const QByteArray frame = R"({"op": "event", "channel": "team:SSPSLT0001", "epoch": "k3f9", "seq": 42,
+            "ts": "2026-11-26T14:03:07.412Z", "type": "wallet_update", "data": {"team_id": "SSPSLT0001",
+            "revision": 18, "currency_type": "football", "new_balance": 50000, "amount_spent": 10000,
+            "player_id": "P0042"}, "future_field": [1,2]})";
+        const auto in = parseServerMessage(frame);
+        QVERIFY2(in, qPrintable(in.error()));
+        QCOMPARE(in->op, ServerMessage::Op::Event);
+        QCOMPARE(in->seq, 42);
+        QCOMPARE(in->type, QStringLiteral("wallet_update"));
+        const auto wallet = parseWalletUpdate(in->data);
+        QVERIFY2(wallet, qPrintable(wallet.error()));
+        QCOMPARE(wallet->revision, 18);
+        QCOMPARE(wallet->newBalance, 50000);
+        QCOMPARE(wallet->amountSpent, 10000);
+        QVERIFY(!wallet->isRefund);
+    }
+
+    void serverMessagesRoundTrip()
+    {
+        const QList<ServerMessage> messages{
+            ServerMessage::subscribed(7, QStringLiteral("team:A"), QStringLiteral("e1"), 44, true),
+            ServerMessage::unsubscribed(8, QStringLiteral("team:A")),
+            ServerMessage::event(QStringLiteral("team:A"), QStringLiteral("e1"), 45, QStringLiteral("2026-11-26T14:03:07.412Z"),
+                                 QStringLiteral("squad_update"), QJsonObject{{QStringLiteral("x"), 1}}),
+            ServerMessage::pong(9),
+            ServerMessage::error(7, QStringLiteral("forbidden"), QStringLiteral("no"), QStringLiteral("team:B")),
+        };
+        for (const ServerMessage &out : messages) {
+            const auto in = parseServerMessage(out.toJson());
+            QVERIFY2(in, qPrintable(in.error()));
+            QCOMPARE(in->op, out.op);
+            QCOMPARE(in->id, out.id);
+            QCOMPARE(in->channel, out.channel);
+            QCOMPARE(in->seq, out.seq);
+            QCOMPARE(in->recovered, out.recovered);
+            QCOMPARE(in->data, out.data);
+            QCOMPARE(in->code, out.code);
+        }
+    }
+
+    void serverMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("garbage") << QByteArray("\xff\xfe garbage");
+        QTest::newRow("event without seq") << QByteArray(R"({"op":"event","channel":"c","epoch":"e","ts":"t","type":"x","data":{}})");
+        QTest::newRow("event seq string") << QByteArray(R"({"op":"event","channel":"c","epoch":"e","seq":"1","ts":"t","type":"x","data":{}})");
+        QTest::newRow("event data array") << QByteArray(R"({"op":"event","channel":"c","epoch":"e","seq":1,"ts":"t","type":"x","data":[]})");
+        QTest::newRow("subscribed recovered string") << QByteArray(R"({"op":"subscribed","channel":"c","epoch":"e","seq":1,"recovered":"yes"})");
+        QTest::newRow("error without code") << QByteArray(R"({"op":"error","message":"m"})");
+        QTest::newRow("seq beyond 2^53") << QByteArray(R"({"op":"event","channel":"c","epoch":"e","seq":1e300,"ts":"t","type":"x","data":{}})");
+    }
+
+    void serverMalformed()
+    {
+        QFETCH(QByteArray, frame);
+        QVERIFY(!parseServerMessage(frame));
+    }
+
+    void squadParses()
+    {
+        const QByteArray body = R"({"team_id":"SSPSLT0001","revision":3,"players":[
+            {"player_id":"P0001","name":"Ada Keeper","position":"GK","club":"Northside","price":1200,
+             "currency_type":"football","round_id":"R1","acquired_at":"2026-11-26T14:03:07.412Z"}]})";
+        const auto squad = parseSquad(QJsonDocument::fromJson(body).object());
+        QVERIFY2(squad, qPrintable(squad.error()));
+        QCOMPARE(squad->revision, 3);
+        QCOMPARE(squad->players.size(), 1);
+        QCOMPARE(squad->players.first().price, 1200);
+        // Writing and reading again gives the same squad.
+        const auto again = parseSquad(squad->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->players, squad->players);
+    }
+
+    void squadMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray player = R"("player_id":"P1","name":"N","club":"C","currency_type":"football","round_id":"R1","acquired_at":"2026-11-26T14:03:07.412Z")";
+        QTest::newRow("no revision") << QByteArray(R"({"team_id":"T","players":[]})");
+        QTest::newRow("revision float") << QByteArray(R"({"team_id":"T","revision":1.5,"players":[]})");
+        QTest::newRow("players object") << QByteArray(R"({"team_id":"T","revision":1,"players":{}})");
+        QTest::newRow("player not object") << QByteArray(R"({"team_id":"T","revision":1,"players":[3]})");
+        QTest::newRow("price string") << QByteArray(R"({"team_id":"T","revision":1,"players":[{)" + player + R"(,"position":"GK","price":"12"}]})");
+        QTest::newRow("price float") << QByteArray(R"({"team_id":"T","revision":1,"players":[{)" + player + R"(,"position":"GK","price":12.5}]})");
+        QTest::newRow("price negative") << QByteArray(R"({"team_id":"T","revision":1,"players":[{)" + player + R"(,"position":"GK","price":-1}]})");
+        QTest::newRow("bad position") << QByteArray(R"({"team_id":"T","revision":1,"players":[{)" + player + R"(,"position":"STRIKER","price":1}]})");
+        QTest::newRow("missing name") << QByteArray(R"({"team_id":"T","revision":1,"players":[{"player_id":"P1","position":"GK","price":1}]})");
+    }
+
+    void squadMalformed()
+    {
+        QFETCH(QByteArray, body);
+        const auto squad = parseSquad(QJsonDocument::fromJson(body).object());
+        QVERIFY(!squad);
+        QVERIFY(squad.error().startsWith(QLatin1String("squad")));
+    }
+
+    void squadUpdateParses()
+    {
+        const auto update = parseSquadUpdate(QJsonDocument::fromJson(R"({"team_id":"T1","revision":5,"player_id":"P1",
+            "player_name":"N","action":"removed","price":100,"currency_type":"real","round_id":"R2"})").object());
+        QVERIFY2(update, qPrintable(update.error()));
+        QCOMPARE(update->action, SquadUpdate::Action::Removed);
+        QVERIFY(!parseSquadUpdate(QJsonDocument::fromJson(R"({"team_id":"T1","revision":5,"player_id":"P1",
+            "player_name":"N","action":"stolen","price":100,"currency_type":"real","round_id":"R2"})").object()));
+    }
+
+    void meParses()
+    {
+        QVERIFY(parseMe(QJsonObject{{QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("name"), QStringLiteral("A")}}));
+        QVERIFY(!parseMe(QJsonObject{{QStringLiteral("role"), QStringLiteral("manager")}, {QStringLiteral("name"), QStringLiteral("M")}}));
+        QVERIFY(!parseMe(QJsonObject{{QStringLiteral("role"), QStringLiteral("owner")}, {QStringLiteral("name"), QStringLiteral("M")}}));
+    }
+
+    void channels()
+    {
+        QCOMPARE(Channel::parse(QStringLiteral("team:SSPSLT0001"))->kind(), Channel::Kind::Team);
+        QCOMPARE(Channel::parse(QStringLiteral("tiebreaker:TB7"))->id(), QStringLiteral("TB7"));
+        QCOMPARE(Channel::parse(QStringLiteral("tiebreakers"))->name(), QStringLiteral("tiebreakers"));
+        QVERIFY(!Channel::parse(QStringLiteral("team:")));
+        QVERIFY(!Channel::parse(QStringLiteral("team:a b")));
+        QVERIFY(!Channel::parse(QStringLiteral("league:1")));
+        QVERIFY(!Channel::parse(QStringLiteral("team")));
+    }
+
+    void errorBodies()
+    {
+        const QJsonObject body = errorBody(ErrorCode::BidTooLow, QStringLiteral("Bid at least 15,500"));
+        const ErrorAnswer answer = parseErrorBody(QJsonDocument(body).toJson());
+        QCOMPARE(answer.code, QStringLiteral("bid_too_low"));
+        QCOMPARE(httpStatus(ErrorCode::BidTooLow), 409);
+        QCOMPARE(httpStatus(ErrorCode::InsufficientFunds), 422);
+        QVERIFY(parseErrorBody("<html>502 Bad Gateway</html>").code.isEmpty());
+    }
+
+    void timestamps()
+    {
+        const QDateTime t = parseTimestamp(QStringLiteral("2026-11-26T15:03:07+01:00"));
+        QVERIFY(t.isValid());
+        QCOMPARE(formatTimestamp(t), QStringLiteral("2026-11-26T14:03:07.000Z"));
+        QCOMPARE(formatTimestamp(parseTimestamp(QStringLiteral("2026-11-26T14:03:07.412345Z"))),
+                 QStringLiteral("2026-11-26T14:03:07.412Z"));
+        QVERIFY(!parseTimestamp(QStringLiteral("2026-11-26 14:03:07")).isValid());
+        QVERIFY(!parseTimestamp(QStringLiteral("2026-11-26T14:03:07")).isValid()); // no zone
+        QVERIFY(!parseTimestamp(QStringLiteral("yesterday")).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocol)
+#include "tst_protocol.moc"
