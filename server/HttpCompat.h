@@ -24,7 +24,7 @@ using Responder = QHttpServerResponder &&;
 inline QByteArray header(const QHttpServerRequest &request, const char *name)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    return request.headers().value(QByteArrayView(name)).toByteArray();
+    return request.headers().value(QLatin1StringView(name)).toByteArray();
 #else
     const auto headers = request.headers();
     for (const auto &h : headers) {

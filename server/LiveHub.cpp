@@ -39,9 +39,14 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     if (!who || m_shutdownDone) {
         // Qt 6.4's QHttpServer cannot refuse an upgrade with a status, so accept and close.
         qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
-        socket->close(static_cast<QWebSocketProtocol::CloseCode>(m_shutdownDone ? QWebSocketProtocol::CloseCodeGoingAway
-                                                                                 : kCloseUnauthorized),
-                      m_shutdownDone ? QStringLiteral("server going away") : QStringLiteral("unauthorized"));
+        // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
+        // socket right now, and closing underneath it makes Qt warn about a closed device.
+        const bool goingAway = bool(m_shutdownDone);
+        QMetaObject::invokeMethod(socket, [socket, goingAway] {
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(goingAway ? int(QWebSocketProtocol::CloseCodeGoingAway)
+                                                                               : kCloseUnauthorized),
+                          goingAway ? QStringLiteral("server going away") : QStringLiteral("unauthorized"));
+        }, Qt::QueuedConnection);
         return;
     }
     // Oversized frames close the connection with 1009 inside QWebSocket itself.
