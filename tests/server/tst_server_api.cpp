@@ -219,6 +219,21 @@ private Q_SLOTS:
         QCOMPARE(huge.errorCode(), QStringLiteral("too_large"));
     }
 
+    void sealedBids()
+    {
+        const QString path = QStringLiteral("/rounds/%1/bids").arg(kOpenRound);
+        const QString team8 = QStringLiteral("SSPSLT0008");
+        const Answer placed = request("POST", path, manager(team8), R"({"player_id": "P0146", "amount": 1500})");
+        QCOMPARE(placed.status, 201);
+        QCOMPARE(placed.json[QLatin1String("bid")][QLatin1String("team_id")].toString(), team8);
+        QCOMPARE(placed.json[QLatin1String("bid")][QLatin1String("amount")].toInteger(), 1500);
+        QCOMPARE(request("POST", path, manager(team8), R"({"player_id": "P0146", "amount": 99999999})").errorCode(),
+                 QStringLiteral("insufficient_funds"));
+        QCOMPARE(request("POST", path, manager(team8), R"({"player_id": "P0001", "amount": 10})").status, 404);
+        QCOMPARE(request("POST", path, manager(team8), R"({"player_id": "P0146", "amount": "10"})").status, 400);
+        QCOMPARE(request("POST", path, m_server.adminToken(), R"({"player_id": "P0146", "amount": 10})").status, 403);
+    }
+
     void finalizeAsManagerIsForbidden()
     {
         const Answer a = request("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound), manager());
@@ -284,6 +299,16 @@ private Q_SLOTS:
         live.socket.sendBinaryMessage("\x01\x02");
         QVERIFY(disconnected.wait(kTimeoutMs));
         QCOMPARE(int(live.socket.closeCode()), 1003);
+    }
+
+    void liveOversizedFrameCloses1009()
+    {
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
+        live.send(R"({"op": "ping", "pad": ")" + QByteArray(70 * 1024, 'x') + R"("})");
+        QVERIFY(disconnected.wait(kTimeoutMs));
+        QCOMPARE(int(live.socket.closeCode()), 1009);
     }
 
     void finalizeOpenRound()
