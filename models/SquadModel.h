@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
+#include "Session.h"
 
 #include <protocol/Squad.h>
 
@@ -9,7 +10,6 @@
 #include <QQmlEngine>
 
 class Query;
-class Session;
 class SyncClient;
 
 // A team's squad (GET /teams/{team_id}/squad), one row per player, kept fresh by the sync layer.

@@ -53,13 +53,19 @@ void SyncClient::start()
         m_meQuery = observe(QueryKey::me());
         connect(m_meQuery, &Query::dataChanged, this, &SyncClient::onMeChanged);
     }
+    m_started = true;
     m_live->start();
-    m_cache->fetchIfNeeded(QueryKey::me());
+    // Channel-less queries fetch now; the others wait for their channel's acknowledgement.
+    for (Query *query : m_cache->observedQueries()) {
+        if (query->key().channel().isEmpty())
+            m_cache->fetchIfNeeded(query->key());
+    }
     updateState();
 }
 
 void SyncClient::stop()
 {
+    m_started = false;
     m_live->stop();
     m_pollTimer.stop();
     updateState();
@@ -103,10 +109,13 @@ void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
         return;
     }
     if (channel.isEmpty()) {
-        m_cache->fetchIfNeeded(key);
+        if (m_started)
+            m_cache->fetchIfNeeded(key);
         return;
     }
     m_live->subscribe(channel);
+    if (!m_started)
+        return; // start() connects; the fetch follows the subscription
     // Subscribe first, then fetch: the fetch waits for the acknowledgement (onChannelSubscribed),
     // unless the channel is already subscribed or the live connection is not there to wait for.
     if (m_live->isSubscribed(channel) || !liveUsable())

@@ -77,6 +77,7 @@ private:
     Query *m_meQuery = nullptr;
     Protocol::Me m_me;
     bool m_hasMe = false;
+    bool m_started = false;
     bool m_restUnauthorized = false;
     State m_state = State::Offline;
     QTimer m_pollTimer;
