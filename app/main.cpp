@@ -4,11 +4,13 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQmlComponent>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QUrl>
 
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
@@ -51,7 +53,12 @@ int main(int argc, char *argv[])
     // Qt 6.4 does not search the /qt/qml resource prefix by itself (6.5 does).
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
 
-    auto *session = engine.singletonInstance<Session *>(qmlTypeId("LeagueDesk.Models", 1, 0, "Session"));
+    // The Session singleton is created by the engine; a one-line component imports the module
+    // (static plugins register their types on first import) and hands the instance over.
+    QQmlComponent probe(&engine);
+    probe.setData("import QtQml\nimport LeagueDesk.Models\nQtObject { property QtObject session: Session }", QUrl());
+    const std::unique_ptr<QObject> probeObject(probe.create());
+    auto *session = probeObject ? qobject_cast<Session *>(probeObject->property("session").value<QObject *>()) : nullptr;
     if (!session) {
         std::fprintf(stderr, "leaguedesk: the LeagueDesk.Models module is missing\n");
         return 1;
