@@ -7,6 +7,7 @@
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <cstdio>
@@ -63,6 +64,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "leaguedesk: the LeagueDesk.Models module is missing\n");
         return 1;
     }
+    // The last good data, so the window opens with it at once and shows it when offline.
+    session->setOfflineStorePath(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                 + QStringLiteral("/offline-cache.sqlite"));
     if (serverUrl.isValid())
         session->signIn(serverUrl, parser.value(tokenOption));
 

@@ -10,6 +10,8 @@ void Session::signIn(const QUrl &serverUrl, const QString &token)
 {
     signOut();
     m_client = std::make_unique<SyncClient>(serverUrl, token);
+    if (!m_offlineStorePath.isEmpty())
+        m_client->setOfflineStorePath(m_offlineStorePath);
     connect(m_client.get(), &SyncClient::stateChanged, this, &Session::stateChanged);
     connect(m_client.get(), &SyncClient::meChanged, this, &Session::meChanged);
     Q_EMIT clientChanged();

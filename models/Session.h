@@ -48,6 +48,8 @@ public:
     QString userName() const;
 
     SyncClient *client() const { return m_client.get(); }
+    // Where signed-in clients keep their offline cache; empty keeps nothing on disk.
+    void setOfflineStorePath(const QString &path) { m_offlineStorePath = path; }
 
     // Models report each confirmation from the server here.
     void noteConfirmed(const QDateTime &at);
@@ -62,4 +64,5 @@ Q_SIGNALS:
 private:
     std::unique_ptr<SyncClient> m_client;
     QDateTime m_lastConfirmedAt;
+    QString m_offlineStorePath;
 };

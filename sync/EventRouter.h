@@ -15,6 +15,8 @@ struct Invalidation
 {
     QueryKey key;
     std::optional<qint64> revision; // the revision the change produced, when the event says
+
+    friend bool operator==(const Invalidation &, const Invalidation &) = default;
 };
 
 // nullopt: a known event type whose data is malformed, so the caller cannot tell what changed

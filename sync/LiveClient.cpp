@@ -25,8 +25,7 @@ QUrl liveUrlFor(QUrl url)
 LiveClient::LiveClient(QUrl serverUrl, QString token, QObject *parent)
     : QObject(parent), m_liveUrl(liveUrlFor(std::move(serverUrl))), m_token(std::move(token))
 {
-    m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &LiveClient::open);
+    connect(m_health, &ConnectionHealth::retryDue, this, &LiveClient::onRetryDue);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] { send(ClientMessage::ping(m_nextId++)); });
     m_silenceTimer.setSingleShot(true);
     connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
@@ -36,7 +35,9 @@ LiveClient::LiveClient(QUrl serverUrl, QString token, QObject *parent)
             m_socket->abort();
     });
     m_stableTimer.setSingleShot(true);
-    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_backoff.reset(); });
+    // Only a connection that stayed up ends the outage (a server that accepts and drops at once
+    // must not get a reconnect loop at the shortest delay).
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_health->reportSuccess(); });
     setTiming(m_timing);
 }
 
@@ -51,10 +52,23 @@ LiveClient::~LiveClient()
 void LiveClient::setTiming(const Timing &timing)
 {
     m_timing = timing;
-    m_backoff = Backoff(timing.backoffBase, timing.backoffMax);
+    m_health->setBackoff(Backoff(timing.backoffBase, timing.backoffMax));
     m_pingTimer.setInterval(timing.pingInterval);
     m_silenceTimer.setInterval(timing.silenceTimeout);
     m_stableTimer.setInterval(timing.stableAfter);
+}
+
+void LiveClient::setHealth(ConnectionHealth *health)
+{
+    m_health->disconnect(this);
+    m_health = health ? health : &m_ownHealth;
+    connect(m_health, &ConnectionHealth::retryDue, this, &LiveClient::onRetryDue);
+}
+
+void LiveClient::onRetryDue()
+{
+    if (m_running && m_state == State::Reconnecting)
+        open();
 }
 
 QString LiveClient::stateName(State state)
@@ -89,7 +103,6 @@ void LiveClient::start()
 void LiveClient::stop()
 {
     m_running = false;
-    m_reconnectTimer.stop();
     m_pingTimer.stop();
     m_silenceTimer.stop();
     if (m_socket) {
@@ -106,8 +119,7 @@ void LiveClient::retryNow()
 {
     if (!m_running || m_state != State::Reconnecting)
         return;
-    m_reconnectTimer.stop();
-    open();
+    m_health->retryNow();
 }
 
 void LiveClient::open()
@@ -180,9 +192,8 @@ void LiveClient::onDisconnected()
 
 void LiveClient::scheduleReconnect()
 {
-    const auto delay = m_backoff.next();
-    m_nextRetryAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
-    m_reconnectTimer.start(delay);
+    m_health->reportFailure();
+    m_nextRetryAt = m_health->nextRetryAt();
     // Emitted even when already reconnecting, so the UI learns the new retry time.
     m_state = State::Connecting;
     setState(State::Reconnecting);

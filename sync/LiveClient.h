@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Backoff.h"
+#include "ConnectionHealth.h"
 
 #include <protocol/LiveMessage.h>
 
@@ -41,6 +42,9 @@ public:
     ~LiveClient() override;
 
     void setTiming(const Timing &timing);
+    // Shares one retry schedule with the REST side (SyncClient passes its tracker). Not owned.
+    void setHealth(ConnectionHealth *health);
+    ConnectionHealth *health() const { return m_health; }
     void start();
     void stop();
     void retryNow(); // reconnect at once instead of waiting for the backoff
@@ -82,6 +86,7 @@ private:
     void sendSubscribe(const QString &channel);
     void send(const Protocol::ClientMessage &message);
     void scheduleReconnect();
+    void onRetryDue();
     void heard();
 
     QUrl m_liveUrl;
@@ -91,8 +96,8 @@ private:
     State m_state = State::Offline;
     bool m_running = false;
     QHash<QString, ChannelState> m_channels;
-    Backoff m_backoff;
-    QTimer m_reconnectTimer;
+    ConnectionHealth m_ownHealth;
+    ConnectionHealth *m_health = &m_ownHealth;
     QTimer m_pingTimer;
     QTimer m_silenceTimer;
     QTimer m_stableTimer;

@@ -1,6 +1,8 @@
 #include "QueryCache.h"
 
+#include "ConnectionHealth.h"
 #include "LogCategories.h"
+#include "OfflineStore.h"
 #include "RestClient.h"
 
 #include <protocol/JsonReader.h>
@@ -59,22 +61,78 @@ QString validate(const QueryKey &key, const QJsonObject &object)
 
 } // namespace
 
-QueryCache::QueryCache(RestClient *rest, QObject *parent) : QObject(parent), m_rest(rest) { }
+QueryCache::QueryCache(RestClient *rest, QObject *parent)
+    : QObject(parent), m_rest(rest), m_health(new ConnectionHealth(this))
+{
+    setHealth(m_health);
+}
+
+void QueryCache::setHealth(ConnectionHealth *health)
+{
+    m_health->disconnect(this);
+    m_health = health;
+    connect(m_health, &ConnectionHealth::retryDue, this, &QueryCache::retryWaiting);
+    connect(m_health, &ConnectionHealth::recovered, this, &QueryCache::retryWaiting);
+}
+
+void QueryCache::retryWaiting()
+{
+    for (Query *query : std::as_const(m_queries)) {
+        if (!query->m_retryScheduled)
+            continue;
+        query->m_retryScheduled = false;
+        if (query->m_observers > 0 && !query->m_fetching)
+            fetch(query);
+    }
+}
 
 QueryCache::~QueryCache() = default;
 
-void QueryCache::setRetryBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max)
-{
-    m_retryBase = base;
-    m_retryMax = max;
-}
 
 Query *QueryCache::ensure(const QueryKey &key)
 {
     Query *&query = m_queries[key];
-    if (!query)
+    if (!query) {
         query = new Query(key, this); // owned by the cache through parenthood
+        restore(query);
+    }
     return query;
+}
+
+void QueryCache::setOfflineStore(OfflineStore *store)
+{
+    m_store = store;
+    connect(store, &OfflineStore::loaded, this, [this](const QList<OfflineStore::Entry> &entries) {
+        for (const OfflineStore::Entry &entry : entries) {
+            const auto key = QueryKey::parse(entry.key);
+            const QJsonObject object = QJsonDocument::fromJson(entry.json).object();
+            if (!key || !entry.fetchedAt.isValid() || !validate(*key, object).isEmpty()) {
+                qCInfo(lcSync) << "offline store: ignoring an unusable entry" << entry.key;
+                continue;
+            }
+            m_restored.insert(*key, {object, entry.revision, entry.etag, entry.fetchedAt});
+            if (Query *query = find(*key))
+                restore(query);
+        }
+    });
+}
+
+void QueryCache::restore(Query *query)
+{
+    const auto it = m_restored.constFind(query->key());
+    if (it == m_restored.constEnd())
+        return;
+    const Restored restored = *it;
+    m_restored.erase(it);
+    if (query->hasData())
+        return; // the server answered first
+    query->m_data = restored.data;
+    query->m_revision = restored.revision;
+    query->m_etag = restored.etag;
+    query->m_fetchedAt = restored.fetchedAt;
+    query->m_stale = true; // shown "as of" its fetch time until the server confirms it
+    Q_EMIT query->dataChanged();
+    Q_EMIT query->statusChanged();
 }
 
 Query *QueryCache::find(const QueryKey &key) const
@@ -215,12 +273,15 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
                 query->m_revision = revision;
                 query->m_etag = result.etag;
                 applied = true;
+                if (m_store)
+                    m_store->save({key.toString(), result.body, revision, result.etag, QDateTime::currentDateTimeUtc()});
             }
             query->m_fetchedAt = QDateTime::currentDateTimeUtc();
             query->m_stale = false;
             query->m_errorCode.clear();
             query->m_errorMessage.clear();
             query->m_retryAttempt = 0;
+            m_health->reportSuccess();
         }
     } else if (result.isNotModified() && query->hasData()) {
         query->m_fetchedAt = QDateTime::currentDateTimeUtc();
@@ -228,6 +289,7 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
         query->m_errorCode.clear();
         query->m_errorMessage.clear();
         query->m_retryAttempt = 0;
+        m_health->reportSuccess();
     } else {
         query->m_errorCode = result.errorCode.isEmpty() ? (result.status == 0 ? QStringLiteral("network")
                                                                                : QStringLiteral("http_%1").arg(result.status))
@@ -265,15 +327,8 @@ void QueryCache::scheduleRetry(Query *query)
         qCWarning(lcSync) << "giving up on" << query->key().toString() << "after" << query->m_retryAttempt << "tries";
         return;
     }
-    const auto delay = Backoff(m_retryBase, m_retryMax).delay(query->m_retryAttempt++);
+    ++query->m_retryAttempt;
     query->m_retryScheduled = true;
-    const QueryKey key = query->key();
-    QTimer::singleShot(delay, this, [this, key] {
-        Query *query = find(key);
-        if (!query)
-            return;
-        query->m_retryScheduled = false;
-        if (query->m_observers > 0 && !query->m_fetching)
-            fetch(query);
-    });
+    // One schedule for the whole client: the retry runs when the health tracker says so.
+    m_health->reportFailure();
 }

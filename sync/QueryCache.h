@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+class ConnectionHealth;
+class OfflineStore;
 class RestClient;
 
 // Keyed cache of REST resources, TanStack-Query-like but stricter:
@@ -42,8 +44,14 @@ public:
     // known. An observed query refetches, an unobserved one is marked stale.
     void invalidate(const QueryKey &key, std::optional<qint64> revision = std::nullopt);
 
+    // Restores the last good data of each query from disk (marked stale, with its old fetch
+    // time) and writes every new answer there. Not owned.
+    void setOfflineStore(OfflineStore *store);
+
+    // Failed fetches wait for this tracker's retry schedule, shared with the live client. Not owned.
+    void setHealth(ConnectionHealth *health);
+
     void setGcTime(std::chrono::milliseconds time) { m_gcTime = time; }
-    void setRetryBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max);
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     int requestCount() const { return m_requestCount; }
 
@@ -56,13 +64,23 @@ private:
     void fetch(Query *query);
     void onAnswer(const QueryKey &key, const struct RestResult &result);
     void scheduleRetry(Query *query);
+    void retryWaiting();
     void scheduleGc(Query *query);
+    void restore(Query *query);
 
     RestClient *m_rest;
+    OfflineStore *m_store = nullptr;
+    struct Restored
+    {
+        QJsonObject data;
+        qint64 revision;
+        QByteArray etag;
+        QDateTime fetchedAt;
+    };
+    QHash<QueryKey, Restored> m_restored; // loaded from disk, not yet claimed by a query
     QHash<QueryKey, Query *> m_queries; // children of this object
     std::chrono::milliseconds m_gcTime = std::chrono::minutes(5);
-    std::chrono::milliseconds m_retryBase = std::chrono::milliseconds(500);
-    std::chrono::milliseconds m_retryMax = std::chrono::seconds(30);
+    ConnectionHealth *m_health;
     int m_maxRetries = 8;
     int m_requestCount = 0;
 };

@@ -1,7 +1,9 @@
 #include "SyncClient.h"
 
+#include "ConnectionHealth.h"
 #include "EventRouter.h"
 #include "LogCategories.h"
+#include "OfflineStore.h"
 #include "Query.h"
 #include "QueryCache.h"
 #include "RestClient.h"
@@ -9,10 +11,15 @@
 SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *parent)
     : QObject(parent),
       m_serverUrl(serverUrl),
+      m_health(new ConnectionHealth(this)),
       m_rest(new RestClient(serverUrl, token, this)),
       m_cache(new QueryCache(m_rest, this)),
-      m_live(new LiveClient(serverUrl, token, this))
+      m_live(new LiveClient(serverUrl, token, this)),
+      m_token(token)
 {
+    m_cache->setHealth(m_health);
+    m_live->setHealth(m_health);
+    m_health->watchNetwork();
     connect(m_cache, &QueryCache::observedChanged, this, &SyncClient::onObservedChanged);
     connect(m_live, &LiveClient::channelSubscribed, this, &SyncClient::onChannelSubscribed);
     connect(m_live, &LiveClient::eventReceived, this, &SyncClient::onLiveEvent);
@@ -35,6 +42,13 @@ SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *par
 }
 
 SyncClient::~SyncClient() = default;
+
+void SyncClient::setOfflineStorePath(const QString &path)
+{
+    m_store = std::make_unique<OfflineStore>(path, OfflineStore::accountKeyFor(m_serverUrl.toString(), m_token));
+    m_cache->setOfflineStore(m_store.get());
+    m_store->load();
+}
 
 QString SyncClient::stateName(State state)
 {

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class ConnectionHealth;
+class OfflineStore;
 class Query;
 class QueryCache;
 class RestClient;
@@ -31,6 +33,10 @@ public:
     SyncClient(const QUrl &serverUrl, const QString &token, QObject *parent = nullptr);
     ~SyncClient() override;
 
+    // Keeps the last good data on disk at `path`, restored on the next start. Call before start().
+    void setOfflineStorePath(const QString &path);
+    OfflineStore *offlineStore() const { return m_store.get(); }
+
     void start();
     void stop();
     void retryNow();
@@ -43,6 +49,7 @@ public:
     RestClient *rest() const { return m_rest; }
     QueryCache *cache() const { return m_cache; }
     LiveClient *live() const { return m_live; }
+    ConnectionHealth *health() const { return m_health; }
     QUrl serverUrl() const { return m_serverUrl; }
 
     State state() const { return m_state; }
@@ -71,7 +78,8 @@ private:
     bool liveUsable() const;
 
     QUrl m_serverUrl;
-    RestClient *m_rest;   // children of this object
+    ConnectionHealth *m_health; // children of this object
+    RestClient *m_rest;
     QueryCache *m_cache;
     LiveClient *m_live;
     Query *m_meQuery = nullptr;
@@ -81,4 +89,6 @@ private:
     bool m_restUnauthorized = false;
     State m_state = State::Offline;
     QTimer m_pollTimer;
+    QString m_token; // only to name the offline store's account; never written anywhere
+    std::unique_ptr<OfflineStore> m_store;
 };

@@ -1,6 +1,7 @@
 // The walking skeleton end to end, with real processes: the real leaguedesk-server, the real sync
 // client and SquadModel. An admin finalizes a round over REST; the manager's model shows the new
 // players after exactly one refetch triggered by the live events.
+#include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
 #include <models/SquadModel.h>
@@ -30,22 +31,12 @@ class TestLiveSquad : public QObject
 private:
     ServerProcess m_server;
 
-    // One request through the real RestClient, waited for with a bound.
     std::optional<RestResult> request(const QString &token, const QByteArray &method, const QString &path)
     {
-        RestClient rest(m_server.baseUrl(), token);
-        std::optional<RestResult> result;
-        auto done = [&result](const RestResult &r) { result = r; };
-        if (method == "GET")
-            rest.get(path, {}, this, done);
-        else
-            rest.post(path, {}, {}, this, done);
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-            return std::nullopt;
-        return result;
+        return restCall(m_server.baseUrl(), token, method, path);
     }
 
-    QJsonObject json(const RestResult &result) { return QJsonDocument::fromJson(result.body).object(); }
+    QJsonObject json(const RestResult &result) { return jsonOf(result); }
 
     QStringList playerIds(const SquadModel &model)
     {

@@ -1,0 +1,314 @@
+// The sync core against real network faults: a fault-injecting proxy between the real client and
+// the real server cuts, refuses and delays, and the models must converge to what the server's
+// REST answers, with as few requests as the changes need.
+#include "support/FaultProxy.h"
+#include "support/RestCall.h"
+#include "support/ServerProcess.h"
+
+#include <models/SquadModel.h>
+#include <sync/LiveClient.h>
+#include <sync/OfflineStore.h>
+#include <sync/Query.h>
+#include <sync/QueryCache.h>
+#include <sync/SyncClient.h>
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+constexpr int timeoutMs = 15000;
+const QString team1 = QStringLiteral("SSPSLT0001");
+const QString team8 = QStringLiteral("SSPSLT0008"); // wins nothing when the demo's open round is finalized
+
+// Quick reconnects, so tests wait on signals for milliseconds instead of seconds.
+LiveClient::Timing fastTiming()
+{
+    LiveClient::Timing timing;
+    timing.backoffBase = std::chrono::milliseconds(50);
+    timing.backoffMax = std::chrono::milliseconds(200);
+    return timing;
+}
+
+// Counts the GETs the client makes per path.
+struct RequestLog
+{
+    QHash<QString, int> gets;
+    void attach(SyncClient &client)
+    {
+        QObject::connect(client.rest(), &RestClient::requestFinished, client.rest(),
+                         [this](const QString &method, const QString &path, int) {
+                             if (method == QLatin1String("GET"))
+                                 ++gets[path];
+                         });
+    }
+};
+
+QString squadPath(const QString &team)
+{
+    return QStringLiteral("/teams/%1/squad").arg(team);
+}
+} // namespace
+
+class TestRecovery : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<QProcess> m_restarted; // the same server started again on the same port and database
+    std::unique_ptr<FaultProxy> m_proxy;
+
+    QUrl proxyUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port())); }
+
+    QString openRound()
+    {
+        const auto rounds = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", QStringLiteral("/rounds"));
+        if (!rounds)
+            return {};
+        for (const QJsonValue &round : jsonOf(*rounds).value(QLatin1String("rounds")).toArray()) {
+            if (round[QLatin1String("status")].toString() == QLatin1String("open"))
+                return round[QLatin1String("round_id")].toString();
+        }
+        return {};
+    }
+
+    bool finalizeOpenRound()
+    {
+        const QString round = openRound();
+        if (round.isEmpty())
+            return false;
+        const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "POST",
+                                     QStringLiteral("/admin/rounds/%1/finalize").arg(round));
+        return answer && answer->status == 200;
+    }
+
+    qint64 serverSquadRevision(const QString &team)
+    {
+        const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", squadPath(team));
+        return answer && answer->status == 200 ? jsonOf(*answer).value(QLatin1String("revision")).toInteger() : -2;
+    }
+
+    bool restartServer()
+    {
+        const quint16 port = quint16(m_server->baseUrl().port());
+        if (m_server->stop() != 0)
+            return false;
+        m_restarted = std::make_unique<QProcess>();
+        m_restarted->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_restarted->start(ServerProcess::executablePath(),
+                           {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                            QStringLiteral("--database"), QStringLiteral("sqlite:") + m_server->databasePath()});
+        return QTest::qWaitFor([&] { return m_restarted->readAllStandardOutput().contains("listening on"); }, timeoutMs);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        m_proxy = std::make_unique<FaultProxy>(quint16(m_server->baseUrl().port()));
+        QVERIFY(m_proxy->listen());
+    }
+
+    void cleanup()
+    {
+        m_proxy.reset();
+        if (m_restarted) {
+            m_restarted->terminate();
+            m_restarted->waitForFinished(5000);
+            m_restarted.reset();
+        }
+        m_server.reset();
+    }
+
+    // A connection cut mid-stream (no close frame) is noticed, the client reconnects and recovers
+    // the missed events with `since` (recovered:true); only the query that changed is refetched.
+    void cutConnectionRecoversMissedEvents()
+    {
+        SyncClient client(proxyUrl(), m_server->adminToken());
+        client.live()->setTiming(fastTiming());
+        RequestLog log;
+        log.attach(client);
+        QSignalSpy subscribed(client.live(), &LiveClient::channelSubscribed);
+        SquadModel squad1, squad8;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        squad8.setClient(&client);
+        squad8.setTeamId(team8);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && squad8.hasData(), timeoutMs);
+        QCOMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(log.gets.value(squadPath(team1)), 1);
+        QCOMPARE(log.gets.value(squadPath(team8)), 1);
+
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Reconnecting, timeoutMs);
+        QVERIFY(finalizeOpenRound()); // happens while the client cannot hear it
+        subscribed.clear();
+        m_proxy->setRefusing(false);
+
+        const qint64 truth = serverSquadRevision(team1);
+        QTRY_COMPARE_WITH_TIMEOUT(squad1.revision(), truth, timeoutMs);
+        QCOMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(!subscribed.isEmpty());
+        for (const QList<QVariant> &args : std::as_const(subscribed))
+            QVERIFY2(args.at(1).toBool(), qPrintable(args.at(0).toString() + QStringLiteral(" was not recovered")));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
+        QCOMPARE(log.gets.value(squadPath(team1)), 2); // one refetch for the change
+        QCOMPARE(log.gets.value(squadPath(team8)), 1); // nothing changed, nothing fetched
+        QCOMPARE(squad8.revision(), serverSquadRevision(team8));
+    }
+
+    // The server restarts (1001 to every client); its history is in the database, so after the
+    // restart the client still recovers what it missed.
+    void serverRestartRecoversThroughPersistedHistory()
+    {
+        SyncClient client(proxyUrl(), m_server->adminToken());
+        client.live()->setTiming(fastTiming());
+        QSignalSpy subscribed(client.live(), &LiveClient::channelSubscribed);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        const qint64 before = squad1.revision();
+
+        m_proxy->setRefusing(true);
+        QVERIFY(restartServer());
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Reconnecting, timeoutMs);
+        QVERIFY(finalizeOpenRound());
+        subscribed.clear();
+        m_proxy->setRefusing(false);
+
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.revision() > before, timeoutMs);
+        QCOMPARE(squad1.revision(), serverSquadRevision(team1));
+        QVERIFY(!subscribed.isEmpty());
+        QVERIFY2(subscribed.last().at(1).toBool(), "the restarted server recovered the channel's history");
+    }
+
+    // An event that arrives while the query's fetch is in flight, and whose change that fetch's
+    // answer predates, is not lost: one more fetch follows (TanStack Query issue #8530).
+    void eventDuringInFlightFetchIsNotLost()
+    {
+        SyncClient client(proxyUrl(), m_server->managerToken(team1));
+        client.live()->setTiming(fastTiming());
+        RequestLog log;
+        log.attach(client);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
+        const int countBefore = squad1.count();
+
+        // The next REST answer is served now but delivered late; the change commits meanwhile and
+        // its events arrive over the (undelayed) live connection before that answer.
+        m_proxy->setHttpAnswerDelay(400);
+        QSignalSpy held(m_proxy.get(), &FaultProxy::httpAnswerHeld);
+        client.refresh();
+        QVERIFY(held.wait(timeoutMs));
+        QVERIFY(finalizeOpenRound());
+
+        const qint64 truth = serverSquadRevision(team1);
+        QTRY_COMPARE_WITH_TIMEOUT(squad1.revision(), truth, timeoutMs);
+        QVERIFY(squad1.count() > countBefore);
+        QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
+        QCOMPARE(log.gets.value(squadPath(team1)), 3); // first load, the refresh, one more for the event
+    }
+
+    // Started while the server cannot be reached, the client shows the data it kept on disk,
+    // marked with its old fetch time; once the server is back, the data converges.
+    void startsFromDiskCacheAndConverges()
+    {
+        QTemporaryDir dir;
+        const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        QDateTime firstFetch;
+        {
+            SyncClient client(proxyUrl(), m_server->managerToken(team1));
+            client.setOfflineStorePath(storePath);
+            SquadModel squad1;
+            squad1.setClient(&client);
+            squad1.setTeamId(team1);
+            client.start();
+            QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData(), timeoutMs);
+            firstFetch = squad1.fetchedAt();
+            QSignalSpy flushed(client.offlineStore(), &OfflineStore::flushed);
+            client.offlineStore()->flush();
+            QVERIFY(flushed.wait(timeoutMs));
+        }
+
+        m_proxy->setRefusing(true);
+        QVERIFY(finalizeOpenRound()); // the server moves on while the client is away
+        SyncClient client(proxyUrl(), m_server->managerToken(team1));
+        client.live()->setTiming(fastTiming());
+        client.setOfflineStorePath(storePath);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData(), timeoutMs);
+        QCOMPARE(squad1.fetchedAt(), firstFetch); // shown "as of" the earlier fetch
+        QVERIFY(client.state() != SyncClient::State::Live);
+
+        m_proxy->setRefusing(false);
+        const qint64 truth = serverSquadRevision(team1);
+        QTRY_COMPARE_WITH_TIMEOUT(squad1.revision(), truth, timeoutMs);
+        QVERIFY(squad1.fetchedAt() > firstFetch);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Live, timeoutMs);
+    }
+
+    // A corrupt cache file is discarded with a log line, never a crash.
+    void corruptDiskCacheIsDiscarded()
+    {
+        QTemporaryDir dir;
+        const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        QFile file(storePath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '\x5a'));
+        file.close();
+        SyncClient client(m_server->baseUrl(), m_server->managerToken(team1));
+        client.setOfflineStorePath(storePath);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData(), timeoutMs);
+        QSignalSpy flushed(client.offlineStore(), &OfflineStore::flushed);
+        client.offlineStore()->flush();
+        QVERIFY(flushed.wait(timeoutMs));
+        // The file was replaced by a working cache that now holds the squad.
+        OfflineStore store(storePath, OfflineStore::accountKeyFor(m_server->baseUrl().toString(), m_server->managerToken(team1)));
+        QSignalSpy loaded(&store, &OfflineStore::loaded);
+        store.load();
+        QVERIFY(loaded.wait(timeoutMs));
+        const auto entries = loaded.first().at(0).value<QList<OfflineStore::Entry>>();
+        QVERIFY(std::any_of(entries.begin(), entries.end(), [](const OfflineStore::Entry &e) { return e.key == QLatin1String("squad/SSPSLT0001"); }));
+    }
+
+    // A token the live channel refuses (4401) ends in `unauthorized` without a reconnect loop.
+    void refusedTokenDoesNotReconnect()
+    {
+        LiveClient live(proxyUrl(), QStringLiteral("revoked-token"));
+        live.setTiming(fastTiming());
+        live.subscribe(QStringLiteral("team:") + team1);
+        live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(live.state(), LiveClient::State::Unauthorized, timeoutMs);
+        // Had it retried (backoff 50-200 ms), new connections would reach the proxy while this
+        // REST round trip through the same proxy takes place.
+        QVERIFY(restCall(proxyUrl(), m_server->adminToken(), "GET", QStringLiteral("/me")).has_value());
+        QVERIFY(restCall(proxyUrl(), m_server->adminToken(), "GET", QStringLiteral("/teams")).has_value());
+        QCOMPARE(m_proxy->acceptedCount(), 3);
+        QCOMPARE(live.state(), LiveClient::State::Unauthorized);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecovery)
+#include "tst_recovery.moc"

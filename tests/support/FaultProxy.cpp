@@ -1,0 +1,145 @@
+#include "FaultProxy.h"
+
+#include <QTimer>
+
+FaultProxy::FaultProxy(quint16 targetPort, QObject *parent) : QObject(parent), m_targetPort(targetPort)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
+}
+
+FaultProxy::~FaultProxy()
+{
+    cutAll();
+}
+
+bool FaultProxy::listen()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+void FaultProxy::onNewConnection()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        client->setParent(this);
+        if (m_refusing) {
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
+        ++m_accepted;
+        auto *pair = new Pair;
+        pair->client = client;
+        pair->upstream = new QTcpSocket(this);
+        m_pairs.insert(client, pair);
+        QTcpSocket *upstream = pair->upstream;
+        connect(upstream, &QTcpSocket::connected, this, [this, pair] {
+            pair->upstreamConnected = true;
+            pump(pair);
+        });
+        connect(client, &QTcpSocket::readyRead, this, [this, pair] {
+            pair->toUpstream += pair->client->readAll();
+            if (!pair->classified) {
+                pair->classified = true;
+                pair->webSocket = pair->toUpstream.toLower().contains("upgrade: websocket");
+            }
+            pump(pair);
+        });
+        connect(upstream, &QTcpSocket::readyRead, this, [this, pair] {
+            const QByteArray bytes = pair->upstream->readAll();
+            if (m_httpAnswerDelayMs > 0 && !pair->webSocket) {
+                QPointer<QTcpSocket> to = pair->client;
+                QTimer::singleShot(m_httpAnswerDelayMs, this, [to, bytes] {
+                    if (to)
+                        to->write(bytes);
+                });
+                Q_EMIT httpAnswerHeld();
+                return;
+            }
+            pair->toClient += bytes;
+            pump(pair);
+        });
+        // Either side closing closes the other, once what is buffered has been passed on.
+        connect(client, &QTcpSocket::disconnected, this, [this, client] { drop(client); });
+        connect(upstream, &QTcpSocket::disconnected, this, [this, client] { drop(client); });
+        connect(upstream, &QTcpSocket::errorOccurred, this, [this, client] { drop(client); });
+        upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+        Q_EMIT accepted();
+    }
+}
+
+void FaultProxy::pump(Pair *pair)
+{
+    if (m_stalled || !pair->upstreamConnected)
+        return;
+    auto forward = [this](QPointer<QTcpSocket> to, QByteArray bytes) {
+        if (bytes.isEmpty())
+            return;
+        if (m_delayMs > 0) {
+            QTimer::singleShot(m_delayMs, this, [to, bytes] {
+                if (to)
+                    to->write(bytes);
+            });
+        } else if (to) {
+            to->write(bytes);
+        }
+    };
+    forward(pair->upstream, std::exchange(pair->toUpstream, {}));
+    forward(pair->client, std::exchange(pair->toClient, {}));
+}
+
+void FaultProxy::drop(QTcpSocket *client)
+{
+    Pair *pair = m_pairs.take(client);
+    if (!pair)
+        return;
+    if (!m_stalled) {
+        // Pass on what is still buffered before closing (a clean close, e.g. a close frame).
+        if (pair->upstream && !pair->toUpstream.isEmpty())
+            pair->upstream->write(pair->toUpstream);
+        if (pair->client && !pair->toClient.isEmpty())
+            pair->client->write(pair->toClient);
+    }
+    for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
+        if (socket) {
+            socket->disconnect(this);
+            socket->disconnectFromHost();
+            socket->deleteLater();
+        }
+    }
+    delete pair;
+}
+
+void FaultProxy::cutAll()
+{
+    const auto pairs = m_pairs;
+    m_pairs.clear();
+    for (Pair *pair : pairs) {
+        for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
+            if (socket) {
+                socket->disconnect(this);
+                socket->abort();
+                socket->deleteLater();
+            }
+        }
+        delete pair;
+    }
+}
+
+void FaultProxy::setStalled(bool stalled)
+{
+    m_stalled = stalled;
+    if (!stalled) {
+        for (Pair *pair : std::as_const(m_pairs))
+            pump(pair);
+    }
+}
+
+void FaultProxy::setRefusing(bool refusing)
+{
+    m_refusing = refusing;
+}
+
+void FaultProxy::setDelay(int milliseconds)
+{
+    m_delayMs = milliseconds;
+}

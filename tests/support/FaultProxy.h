@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+// A TCP proxy on loopback that a test puts between client and server to make network faults
+// real: cut every connection (as a network switch does), stall traffic (a dead link that sends no
+// close), refuse new connections (server unreachable), or delay each chunk.
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+
+public:
+    FaultProxy(quint16 targetPort, QObject *parent = nullptr);
+    ~FaultProxy() override;
+
+    bool listen(); // on 127.0.0.1, port 0
+    quint16 port() const { return m_server.serverPort(); }
+    void setTargetPort(quint16 port) { m_targetPort = port; }
+
+    void cutAll();                       // abort every proxied connection (RST, no close frame)
+    void setStalled(bool stalled);       // hold all bytes in both directions while set
+    void setRefusing(bool refusing);     // close new connections at once
+    void setDelay(int milliseconds);     // forward each chunk after this delay
+    // Hold answers on plain HTTP connections (not WebSocket ones) for this long, so a test can
+    // make a REST answer arrive after a live event that was published later.
+    void setHttpAnswerDelay(int milliseconds) { m_httpAnswerDelayMs = milliseconds; }
+    int connectionCount() const { return int(m_pairs.size()); }
+    int acceptedCount() const { return m_accepted; }
+
+Q_SIGNALS:
+    void accepted();
+    void httpAnswerHeld(); // the server answered on a plain HTTP connection; the answer is held
+
+private:
+    struct Pair
+    {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> upstream;
+        QByteArray toUpstream;   // held while stalled or not yet connected
+        QByteArray toClient;
+        bool upstreamConnected = false;
+        bool classified = false;
+        bool webSocket = false;
+    };
+
+    void onNewConnection();
+    void pump(Pair *pair);
+    void drop(QTcpSocket *client);
+
+    QTcpServer m_server;
+    quint16 m_targetPort;
+    QHash<QTcpSocket *, Pair *> m_pairs; // by client socket; owned
+    bool m_stalled = false;
+    bool m_refusing = false;
+    int m_delayMs = 0;
+    int m_httpAnswerDelayMs = 0;
+    int m_accepted = 0;
+};
