@@ -6,11 +6,26 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QDateTime>
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
 
 namespace {
-// Migrations are embedded; the number in the file name is the schema version.
-const QStringList kMigrations{QStringLiteral(":/migrations/0001_initial.sql")};
+// Migrations are embedded; the number in the file name is the schema version. PostgreSQL has its
+// own variant of each file (BIGINT money, BIGSERIAL ids); the statements are otherwise the same.
+const QStringList kSqliteMigrations{QStringLiteral(":/migrations/0001_initial.sql"),
+                                    QStringLiteral(":/migrations/0002_tiebreakers_ops.sql")};
+const QStringList kPostgresMigrations{QStringLiteral(":/migrations/postgres/0001_initial.sql"),
+                                      QStringLiteral(":/migrations/postgres/0002_tiebreakers_ops.sql")};
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("leaguedesk-%1").arg(counter++);
+}
 } // namespace
 
 Database::~Database()
@@ -29,16 +44,66 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+bool Database::ping() const
+{
+    try {
+        return exec(QStringLiteral("SELECT 1")).next();
+    } catch (const DbError &) {
+        return false;
+    }
+}
+
 bool Database::open(const QString &url)
 {
-    if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://"))) {
-        m_error = QStringLiteral("postgres support comes later; use sqlite:PATH");
-        return false;
-    }
+    if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://")))
+        return openPostgres(url);
     if (!url.startsWith(QLatin1String("sqlite:"))) {
-        m_error = QStringLiteral("unsupported database URL \"%1\"; use sqlite:PATH").arg(url);
+        m_error = QStringLiteral("unsupported database URL \"%1\"; use sqlite:PATH or postgres://...").arg(url);
         return false;
     }
+    return openSqlite(url);
+}
+
+// postgres://user:password@host:port/dbname[?host=/socket/dir]
+bool Database::openPostgres(const QString &url)
+{
+    m_dialect = Dialect::Postgres;
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.path().size() < 2) {
+        m_error = QStringLiteral("postgres URL needs a database name: postgres://user:pass@host:port/db");
+        return false;
+    }
+    m_connectionName = uniqueConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!db.isValid()) {
+        m_error = QStringLiteral("the QPSQL driver is not available (install libqt6sql6-psql)");
+        return false;
+    }
+    const QUrlQuery query(parsed);
+    const QString host = query.hasQueryItem(QStringLiteral("host")) ? query.queryItemValue(QStringLiteral("host"))
+                                                                     : parsed.host();
+    db.setHostName(host.isEmpty() ? QStringLiteral("127.0.0.1") : host);
+    db.setPort(parsed.port(5432));
+    db.setUserName(parsed.userName(QUrl::FullyDecoded));
+    db.setPassword(parsed.password(QUrl::FullyDecoded));
+    db.setDatabaseName(parsed.path().mid(1));
+    if (!db.open()) {
+        m_error = QStringLiteral("cannot open %1/%2: %3").arg(host, parsed.path().mid(1), db.lastError().text());
+        return false;
+    }
+    try {
+        exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    } catch (const DbError &e) {
+        m_error = QString::fromStdString(e.what());
+        return false;
+    }
+    qCInfo(lcDb) << "opened postgres database" << parsed.path().mid(1) << "on" << host;
+    return migrate();
+}
+
+bool Database::openSqlite(const QString &url)
+{
+    m_dialect = Dialect::Sqlite;
     const QString path = url.mid(int(qstrlen("sqlite:")));
     if (path.isEmpty()) {
         m_error = QStringLiteral("sqlite: URL without a path");
@@ -46,7 +111,7 @@ bool Database::open(const QString &url)
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
 
-    m_connectionName = QStringLiteral("leaguedesk");
+    m_connectionName = uniqueConnectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     // The driver's own busy timeout, in addition to the pragma below.
@@ -106,6 +171,7 @@ bool Database::migrate()
             if (q.next())
                 current = q.value(0).toInt();
         }
+        const QStringList &kMigrations = m_dialect == Dialect::Postgres ? kPostgresMigrations : kSqliteMigrations;
         for (int version = current + 1; version <= kMigrations.size(); ++version) {
             QFile file(kMigrations.at(version - 1));
             if (!file.open(QIODevice::ReadOnly)) {

@@ -15,10 +15,13 @@ public:
     explicit DbError(const QString &message) : std::runtime_error(message.toStdString()) { }
 };
 
-// The server's single SQLite connection: opened from a `sqlite:PATH` URL, tuned, migrated.
+// The server's single database connection: opened from a `sqlite:PATH` or
+// `postgres://user:pass@host:port/db` URL, tuned, migrated. SQL is written to run on both.
 class Database
 {
 public:
+    enum class Dialect { Sqlite, Postgres };
+
     Database() = default;
     ~Database();
     Database(const Database &) = delete;
@@ -27,6 +30,9 @@ public:
     // Opens the URL and applies pending migrations; false with errorString() on failure.
     bool open(const QString &url);
     QString errorString() const { return m_error; }
+    Dialect dialect() const { return m_dialect; }
+    // SELECT 1 on the connection; false when the database is unreachable.
+    bool ping() const;
     QSqlDatabase connection() const;
 
     // Prepares and runs a statement with positional `?` bindings; throws DbError.
@@ -37,7 +43,10 @@ public:
 
 private:
     bool migrate();
+    bool openSqlite(const QString &url);
+    bool openPostgres(const QString &url);
 
+    Dialect m_dialect = Dialect::Sqlite;
     QString m_connectionName;
     QString m_error;
 };

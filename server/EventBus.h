@@ -6,7 +6,7 @@
 
 #include <functional>
 
-// One event for one live channel, as LeagueService produces it.
+// One event for one live channel, as LeagueService produces it (not numbered yet).
 struct ChannelEvent
 {
     QString channel; // e.g. "team:SSPSLT0001"
@@ -14,19 +14,31 @@ struct ChannelEvent
     QJsonObject data;
 };
 
-// Where committed changes are announced. The service only talks to this interface, so a
-// multi-process deployment can swap in a broker (e.g. Postgres LISTEN/NOTIFY) later.
+// An event as stored in the channel's history: numbered, timestamped, committed.
+struct LiveEvent
+{
+    QString channel;
+    qint64 seq = 0;
+    QString ts;
+    QString type;
+    QJsonObject data;
+};
+
+// Where committed changes are announced. LeagueService numbers and stores its events in the
+// same transaction as the change, and hands them to this interface only after the commit; a
+// multi-process deployment can swap in a broker (Redis, Postgres LISTEN/NOTIFY) that fans the
+// numbered events out to every instance's LiveHub.
 class EventBus
 {
 public:
     virtual ~EventBus() = default;
     // Called only after the change the event reports has committed.
-    virtual void publish(const QString &channel, const QString &type, const QJsonObject &data) = 0;
+    virtual void publish(const LiveEvent &event) = 0;
 
-    void publishAll(const QList<ChannelEvent> &events)
+    void publishAll(const QList<LiveEvent> &events)
     {
-        for (const ChannelEvent &e : events)
-            publish(e.channel, e.type, e.data);
+        for (const LiveEvent &e : events)
+            publish(e);
     }
 };
 
@@ -34,13 +46,13 @@ public:
 class InProcessEventBus final : public EventBus
 {
 public:
-    using Handler = std::function<void(const QString &channel, const QString &type, const QJsonObject &data)>;
+    using Handler = std::function<void(const LiveEvent &event)>;
 
     void subscribe(Handler handler) { m_handlers.append(std::move(handler)); }
-    void publish(const QString &channel, const QString &type, const QJsonObject &data) override
+    void publish(const LiveEvent &event) override
     {
         for (const Handler &h : m_handlers)
-            h(channel, type, data);
+            h(event);
     }
 
 private:

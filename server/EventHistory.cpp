@@ -25,18 +25,16 @@ qint64 EventHistory::lastSeq(const QString &channel) const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-EventHistory::Event EventHistory::append(const QString &channel, const QString &type, const QJsonObject &data)
+EventHistory::Event EventHistory::append(const QString &channel, const QString &type, const QJsonObject &data,
+                                         const QDateTime &nowTime)
 {
-    const QDateTime nowTime = QDateTime::currentDateTimeUtc();
     Event event{channel, lastSeq(channel) + 1, Protocol::formatTimestamp(nowTime), type, data};
-    Transaction tx(m_db);
     m_db.exec(QStringLiteral("INSERT INTO live_events(channel, seq, ts, type, data) VALUES(?, ?, ?, ?, ?)"),
               {channel, event.seq, event.ts, type,
                QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
     // Drop what is both older than the last kKeepEvents and older than kKeepSeconds.
     m_db.exec(QStringLiteral("DELETE FROM live_events WHERE channel = ? AND seq <= ? AND ts < ?"),
               {channel, event.seq - kKeepEvents, Protocol::formatTimestamp(nowTime.addSecs(-kKeepSeconds))});
-    tx.commit();
     return event;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "EventBus.h"
+
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -13,14 +16,7 @@ class Database;
 class EventHistory
 {
 public:
-    struct Event
-    {
-        QString channel;
-        qint64 seq = 0;
-        QString ts;
-        QString type;
-        QJsonObject data;
-    };
+    using Event = LiveEvent;
 
     // Keeps at least this many events and at least this much time per channel (PROTOCOL.md).
     static constexpr int kKeepEvents = 256;
@@ -29,8 +25,10 @@ public:
     explicit EventHistory(const Database &db);
 
     QString epoch() const { return m_epoch; }
-    // Numbers and stores an event; throws DbError.
-    Event append(const QString &channel, const QString &type, const QJsonObject &data);
+    // Numbers and stores an event; throws DbError. Runs inside the caller's transaction, so an
+    // event is stored exactly when the change it reports is committed.
+    Event append(const QString &channel, const QString &type, const QJsonObject &data,
+                 const QDateTime &now = QDateTime::currentDateTimeUtc());
     qint64 lastSeq(const QString &channel) const;
     // The events after `seq`, oldest first; nullopt when some of them are no longer held.
     std::optional<QList<Event>> eventsAfter(const QString &channel, qint64 seq) const;

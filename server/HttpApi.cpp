@@ -73,8 +73,10 @@ void logRequest(const QHttpServerRequest &request, int status, const QElapsedTim
 
 } // namespace
 
-HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, QObject *parent)
-    : QObject(parent), m_server(server), m_tokens(tokens), m_league(league)
+HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, const Database &db,
+                 RateLimiter &rateLimiter, HealthInfo healthInfo, QObject *parent)
+    : QObject(parent), m_server(server), m_tokens(tokens), m_league(league), m_db(db), m_idempotency(db),
+      m_rateLimiter(rateLimiter), m_healthInfo(std::move(healthInfo))
 {
     registerRoutes();
 }
@@ -95,8 +97,11 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
     QElapsedTimer timer;
     timer.start();
     Reply reply;
+    int retryAfter = 0;
+    ++m_requests;
     try {
-        // Precedence from PROTOCOL.md: 401, 413, (404 route), 405, 400, then the handler's own.
+        // Precedence from PROTOCOL.md: 401, 413, (404 route), 405, 400, then the handler's own
+        // (400, 403, 404, 409, 422), and 429 last.
         const std::optional<Principal> who = authenticate(request);
         const Handler *handler = nullptr;
         for (const auto &[method, h] : handlers) {
@@ -118,8 +123,24 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
                 bodyOk = parseError.error == QJsonParseError::NoError && document.isObject();
                 body = document.object();
             }
-            reply = bodyOk ? (*handler)(Context{request, *who, arg, body})
-                           : error(ErrorCode::BadRequest, QStringLiteral("the body must be one JSON object"));
+            if (!bodyOk) {
+                reply = error(ErrorCode::BadRequest, QStringLiteral("the body must be one JSON object"));
+            } else {
+                const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
+                if (limit.allowed) {
+                    reply = (*handler)(Context{request, *who, arg, body});
+                } else {
+                    // Over the limit: the request's own errors still come first, so run it as a
+                    // dry run (rolled back, nothing published or stored) and answer 429 only if
+                    // it would have succeeded.
+                    LeagueService::DryRun dryRun(m_league);
+                    reply = (*handler)(Context{request, *who, arg, body, true});
+                    if (reply.status < 400) {
+                        reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
+                        retryAfter = limit.retryAfterSeconds;
+                    }
+                }
+            }
         }
     } catch (const DbError &e) {
         qCWarning(lcDb) << "request failed:" << e.what();
@@ -142,6 +163,8 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
         return response;
     }
     QHttpServerResponse response(kJson, bytes, statusCode(reply.status));
+    if (retryAfter > 0)
+        HttpCompat::setHeader(response, "Retry-After", QByteArray::number(retryAfter));
     if (reply.status == 405) {
         QByteArrayList allowed;
         for (const auto &entry : handlers)
@@ -149,6 +172,34 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
         HttpCompat::setHeader(response, "Allow", allowed.join(", "));
     }
     logRequest(request, reply.status, timer);
+    return response;
+}
+
+QHttpServerResponse HttpApi::health(const QHttpServerRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (request.method() != Method::Get) {
+        QHttpServerResponse response(kJson, compact(Protocol::errorBody(ErrorCode::MethodNotAllowed,
+                                                                        QStringLiteral("GET only"))),
+                                     statusCode(405));
+        HttpCompat::setHeader(response, "Allow", "GET");
+        logRequest(request, 405, timer);
+        return response;
+    }
+    const bool dbOk = m_db.ping();
+    QJsonObject body{{QLatin1String("status"), dbOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                     {QLatin1String("db"), dbOk ? QStringLiteral("ok") : QStringLiteral("error")},
+                     {QLatin1String("requests"), m_requests}};
+    if (m_healthInfo) {
+        const QJsonObject extra = m_healthInfo();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+    }
+    const int status = dbOk ? 200 : 503;
+    QHttpServerResponse response(kJson, compact(body), statusCode(status));
+    HttpCompat::setHeader(response, "Cache-Control", "no-store");
+    logRequest(request, status, timer);
     return response;
 }
 
@@ -179,8 +230,13 @@ void HttpApi::registerRoutes()
     addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"), {{Method::Post, bind(&HttpApi::postBid)}});
     addRoute(QStringLiteral("/api/v1/admin/rounds"), {{Method::Post, bind(&HttpApi::postRound)}});
     addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>/finalize"), {{Method::Post, bind(&HttpApi::postFinalize)}});
+    addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>"), {{Method::Delete, bind(&HttpApi::deleteRound)}});
+    addRoute1(QStringLiteral("/api/v1/admin/tiebreakers/<arg>/resolve"), {{Method::Post, bind(&HttpApi::postResolve)}});
     addRoute(QStringLiteral("/api/v1/tiebreakers"), {{Method::Get, bind(&HttpApi::getTiebreakers)}});
     addRoute1(QStringLiteral("/api/v1/tiebreakers/<arg>"), {{Method::Get, bind(&HttpApi::getTiebreaker)}});
+    addRoute1(QStringLiteral("/api/v1/tiebreakers/<arg>/bids"), {{Method::Post, bind(&HttpApi::postTiebreakerBid)}});
+    // Operations: no authentication, no rate limit (load balancers and monitoring poll it).
+    m_server.route(QStringLiteral("/healthz"), [this](const QHttpServerRequest &request) { return health(request); });
 
     // The live channel. An upgrade request is left unanswered: QHttpServer (6.4) hands the socket
     // to its WebSocket server once a route matched. A plain GET gets an error.

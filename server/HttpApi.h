@@ -1,5 +1,7 @@
 #pragma once
 
+#include "IdempotencyStore.h"
+#include "RateLimiter.h"
 #include "TokenStore.h"
 
 #include <protocol/ErrorCode.h>
@@ -11,6 +13,7 @@
 #include <functional>
 #include <optional>
 
+class Database;
 class LeagueService;
 class QHttpServer;
 class QHttpServerResponse;
@@ -24,7 +27,11 @@ class HttpApi : public QObject
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 
-    HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, QObject *parent = nullptr);
+    // Extra fields for GET /healthz (connection counts), filled by whoever owns the sockets.
+    using HealthInfo = std::function<QJsonObject()>;
+
+    HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, const Database &db,
+            RateLimiter &rateLimiter, HealthInfo healthInfo = {}, QObject *parent = nullptr);
 
     // What a handler answers: a status and a JSON body (errors use Protocol::errorBody).
     struct Reply
@@ -39,6 +46,7 @@ public:
         Principal who;
         QString arg;
         QJsonObject body;
+        bool dryRun = false; // rate-limited: check and answer errors, change nothing, store nothing
     };
     using Handler = std::function<Reply(const Context &)>;
     using Method = QHttpServerRequest::Method;
@@ -63,8 +71,17 @@ private:
     Reply postBid(const Context &c);
     Reply postRound(const Context &c);
     Reply postFinalize(const Context &c);
+    Reply deleteRound(const Context &c);
+    Reply postTiebreakerBid(const Context &c);
+    Reply postResolve(const Context &c);
+    QHttpServerResponse health(const QHttpServerRequest &request);
 
     QHttpServer &m_server;
     const TokenStore &m_tokens;
     LeagueService &m_league;
+    const Database &m_db;
+    IdempotencyStore m_idempotency;
+    RateLimiter &m_rateLimiter;
+    HealthInfo m_healthInfo;
+    qint64 m_requests = 0;
 };

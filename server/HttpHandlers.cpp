@@ -2,12 +2,17 @@
 
 #include "HttpApi.h"
 
+#include "Clock.h"
+#include "Database.h"
+#include "HttpCompat.h"
 #include "LeagueService.h"
+#include "Logging.h"
 
 #include <protocol/JsonReader.h>
 #include <protocol/Me.h>
 #include <protocol/Timestamp.h>
 
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 using Protocol::ErrorCode;
@@ -122,4 +127,72 @@ HttpApi::Reply HttpApi::postFinalize(const Context &c)
     if (!c.who.isAdmin())
         return error(ErrorCode::Forbidden, QStringLiteral("admins only"));
     return fromResult(m_league.finalizeRound(c.arg), 200);
+}
+
+HttpApi::Reply HttpApi::deleteRound(const Context &c)
+{
+    if (!c.who.isAdmin())
+        return error(ErrorCode::Forbidden, QStringLiteral("admins only"));
+    return fromResult(m_league.deleteRound(c.arg), 200);
+}
+
+HttpApi::Reply HttpApi::postResolve(const Context &c)
+{
+    if (!c.who.isAdmin())
+        return error(ErrorCode::Forbidden, QStringLiteral("admins only"));
+    return fromResult(m_league.resolveTiebreaker(c.arg), 200);
+}
+
+HttpApi::Reply HttpApi::postTiebreakerBid(const Context &c)
+{
+    const QString key = QString::fromUtf8(HttpCompat::header(c.request, "Idempotency-Key")).trimmed();
+    if (key.size() > IdempotencyStore::kMaxKeyLength)
+        return error(ErrorCode::BadRequest, QStringLiteral("Idempotency-Key is limited to 128 characters"));
+    const QString path = c.request.url().path();
+    const QString requestHash =
+        IdempotencyStore::requestHash(QJsonDocument(c.body).toJson(QJsonDocument::Compact));
+
+    // A repeat gets the first answer; the same key with another body is a client bug.
+    if (!key.isEmpty()) {
+        if (const auto stored = m_idempotency.find(c.who.tokenHash, path, key)) {
+            if (stored->requestHash != requestHash)
+                return error(ErrorCode::IdempotencyMismatch,
+                             QStringLiteral("this Idempotency-Key was used with a different body"));
+            return {stored->status, QJsonDocument::fromJson(stored->body).object()};
+        }
+    }
+
+    auto answer = [&]() -> Reply {
+        Protocol::JsonReader reader(c.body, QStringLiteral("bid"));
+        const qint64 amount = reader.integer(QLatin1String("amount"));
+        if (!reader.ok())
+            return error(ErrorCode::BadRequest, reader.error());
+        if (amount < 1)
+            return error(ErrorCode::BadRequest, QStringLiteral("amount must be an integer of at least 1"));
+        if (c.who.isAdmin())
+            return error(ErrorCode::Forbidden, QStringLiteral("only participating managers bid"));
+        LeagueService::BeforeCommit storeAnswer;
+        if (!key.isEmpty()) {
+            // Stored in the bid's own transaction: a crash cannot leave a bid without its key.
+            storeAnswer = [&](const LeagueService::Change &change) {
+                m_idempotency.store(c.who.tokenHash, path, key,
+                                    {requestHash, 201, QJsonDocument(change.body).toJson(QJsonDocument::Compact)},
+                                    m_league.clock().now());
+                m_idempotency.prune(m_league.clock().now());
+            };
+        }
+        return fromResult(m_league.placeTiebreakerBid(c.who.teamId, c.arg, amount, storeAnswer), 201);
+    };
+    const Reply reply = answer();
+    // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing.
+    if (!key.isEmpty() && !c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429) {
+        try {
+            m_idempotency.store(c.who.tokenHash, path, key,
+                                {requestHash, reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact)},
+                                m_league.clock().now());
+        } catch (const DbError &e) {
+            qCWarning(lcDb) << "could not store an idempotent answer:" << e.what();
+        }
+    }
+    return reply;
 }

@@ -90,7 +90,7 @@ std::optional<QJsonObject> LeagueReader::wallet(const QString &teamId) const
 std::optional<QJsonObject> LeagueReader::round(const QString &roundId) const
 {
     QSqlQuery q = m_db.exec(QStringLiteral(
-        "SELECT round_id, position, currency_type, status, closes_at FROM rounds WHERE round_id = ?"), {roundId});
+        "SELECT round_id, position, currency_type, status, closes_at FROM rounds WHERE round_id = ? AND deleted_at IS NULL"), {roundId});
     if (!q.next())
         return std::nullopt;
     QJsonArray playerIds;
@@ -110,7 +110,7 @@ QJsonObject LeagueReader::rounds() const
 {
     QStringList ids;
     {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id FROM rounds ORDER BY created_at, round_id"));
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id FROM rounds WHERE deleted_at IS NULL ORDER BY created_at, round_id"));
         while (q.next())
             ids.append(q.value(0).toString());
     }
@@ -177,7 +177,7 @@ std::optional<QJsonObject> LeagueReader::tiebreaker(const QString &tiebreakerId,
 QJsonObject LeagueReader::tiebreakers(const QString &status, const QString &teamId) const
 {
     const QString sql = QStringLiteral(
-        "SELECT t.tiebreaker_id FROM tiebreakers t WHERE (IFNULL(?, '') = '' OR t.status = ?) AND (IFNULL(?, '') = '' OR EXISTS ("
+        "SELECT t.tiebreaker_id FROM tiebreakers t WHERE (COALESCE(?, '') = '' OR t.status = ?) AND (COALESCE(?, '') = '' OR EXISTS ("
         "SELECT 1 FROM tiebreaker_participants tp WHERE tp.tiebreaker_id = t.tiebreaker_id AND tp.team_id = ?)) "
         "ORDER BY t.created_at, t.tiebreaker_id");
     QStringList ids;

@@ -1,6 +1,8 @@
 #include "LeagueService.h"
 
+#include "Clock.h"
 #include "Database.h"
+#include "EventHistory.h"
 #include "Logging.h"
 
 #include <protocol/Channel.h>
@@ -13,44 +15,170 @@
 #include <QSet>
 
 #include <algorithm>
+#include <map>
 
 using Protocol::ErrorCode;
 
 namespace {
-
-QString now()
-{
-    return Protocol::formatTimestamp(QDateTime::currentDateTimeUtc());
-}
 
 ServiceError error(ErrorCode code, const QString &message)
 {
     return {code, message};
 }
 
+QString teamChannel(const QString &teamId)
+{
+    return Protocol::Channel::team(teamId).name();
+}
+
 } // namespace
 
-LeagueService::LeagueService(const Database &db, EventBus &bus, Settings settings)
-    : m_db(db), m_bus(bus), m_settings(settings), m_reader(db)
+// The money and squad moves of one transaction: running balances, one revision bump per
+// resource and request, and the squad_update / wallet_update events that go with them.
+class LeagueService::Ledger
+{
+public:
+    Ledger(const Database &db, QString ts) : m_db(db), m_ts(std::move(ts)) { }
+
+    const QString &ts() const { return m_ts; }
+    QList<ChannelEvent> events;
+
+    qint64 balance(const QString &teamId, const QString &currency)
+    {
+        const QString key = teamId + QLatin1Char('\n') + currency;
+        auto it = m_balances.find(key);
+        if (it == m_balances.end()) {
+            QSqlQuery w = m_db.exec(QStringLiteral("SELECT balance FROM wallets WHERE team_id = ? AND currency_type = ?"),
+                                    {teamId, currency});
+            it = m_balances.insert(key, w.next() ? w.value(0).toLongLong() : 0);
+        }
+        return it.value();
+    }
+
+    QString playerName(const QString &playerId) const
+    {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT name FROM players WHERE player_id = ?"), {playerId});
+        return q.next() ? q.value(0).toString() : QString();
+    }
+
+    // The player joins the team at `price`, debited from `currency`.
+    void acquire(const QString &teamId, const QString &playerId, qint64 price, const QString &currency,
+                 const QString &roundId, const QString &note)
+    {
+        move(teamId, playerId, price, currency, roundId, note, true);
+    }
+    // The player leaves the team and `price` is refunded.
+    void remove(const QString &teamId, const QString &playerId, qint64 price, const QString &currency,
+                const QString &roundId, const QString &note)
+    {
+        move(teamId, playerId, price, currency, roundId, note, false);
+    }
+
+private:
+    qint64 bump(QHash<QString, qint64> &cache, const char *column, const QString &teamId)
+    {
+        auto it = cache.find(teamId);
+        if (it == cache.end()) {
+            const QString col = QString::fromLatin1(column);
+            m_db.exec(QStringLiteral("UPDATE teams SET %1 = %1 + 1 WHERE team_id = ?").arg(col), {teamId});
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM teams WHERE team_id = ?").arg(col), {teamId});
+            it = cache.insert(teamId, q.next() ? q.value(0).toLongLong() : 0);
+        }
+        return it.value();
+    }
+
+    void move(const QString &teamId, const QString &playerId, qint64 price, const QString &currency,
+              const QString &roundId, const QString &note, bool acquired)
+    {
+        const QString name = playerName(playerId);
+        const qint64 newBalance = balance(teamId, currency) + (acquired ? -price : price);
+        m_balances.insert(teamId + QLatin1Char('\n') + currency, newBalance);
+        if (acquired) {
+            m_db.exec(QStringLiteral("UPDATE wallets SET balance = balance - ?, spent = spent + ? "
+                                     "WHERE team_id = ? AND currency_type = ?"), {price, price, teamId, currency});
+            m_db.exec(QStringLiteral("INSERT INTO squad_players(player_id, team_id, price, currency_type, round_id, "
+                                     "acquired_at) VALUES(?, ?, ?, ?, ?, ?)"),
+                      {playerId, teamId, price, currency, roundId, m_ts});
+        } else {
+            m_db.exec(QStringLiteral("UPDATE wallets SET balance = balance + ?, spent = spent - ? "
+                                     "WHERE team_id = ? AND currency_type = ?"), {price, price, teamId, currency});
+            m_db.exec(QStringLiteral("DELETE FROM squad_players WHERE player_id = ? AND team_id = ?"), {playerId, teamId});
+        }
+        m_db.exec(QStringLiteral("INSERT INTO transactions(team_id, ts, currency_type, amount, kind, player_id, note) "
+                                 "VALUES(?, ?, ?, ?, ?, ?, ?)"),
+                  {teamId, m_ts, currency, price, acquired ? QStringLiteral("spend") : QStringLiteral("refund"),
+                   playerId, note.arg(name)});
+        Protocol::SquadUpdate squad;
+        squad.teamId = teamId;
+        squad.revision = bump(m_squadRevision, "squad_revision", teamId);
+        squad.playerId = playerId;
+        squad.playerName = name;
+        squad.action = acquired ? Protocol::SquadUpdate::Action::Acquired : Protocol::SquadUpdate::Action::Removed;
+        squad.price = price;
+        squad.currencyType = currency;
+        squad.roundId = roundId;
+        Protocol::WalletUpdate wallet;
+        wallet.teamId = teamId;
+        wallet.revision = bump(m_walletRevision, "wallet_revision", teamId);
+        wallet.currencyType = currency;
+        wallet.newBalance = newBalance;
+        if (acquired) {
+            wallet.amountSpent = price;
+        } else {
+            wallet.amountRefunded = price;
+            wallet.isRefund = true;
+        }
+        wallet.playerId = playerId;
+        events.append({teamChannel(teamId), Protocol::EventType::SquadUpdate, squad.toJson()});
+        events.append({teamChannel(teamId), Protocol::EventType::WalletUpdate, wallet.toJson()});
+    }
+
+    const Database &m_db;
+    QString m_ts;
+    QHash<QString, qint64> m_balances;
+    QHash<QString, qint64> m_squadRevision;
+    QHash<QString, qint64> m_walletRevision;
+};
+
+LeagueService::LeagueService(const Database &db, EventHistory &history, EventBus &bus, Settings settings,
+                             const Clock &clock)
+    : m_db(db), m_history(history), m_bus(bus), m_settings(settings), m_clock(clock), m_reader(db)
 {
 }
 
-// Runs `fn` inside one transaction. `fn` returns either an error (rolled back) or a Change,
-// whose events go out only once the commit succeeded.
+QString LeagueService::now() const
+{
+    return Protocol::formatTimestamp(m_clock.now());
+}
+
+void LeagueService::notifyDeadlines()
+{
+    if (m_deadlinesChanged && !m_dryRun)
+        m_deadlinesChanged();
+}
+
+// Runs `fn` inside one transaction. `fn` returns either an error (rolled back) or a Change; its
+// events are numbered and stored in the same transaction and published once the commit succeeded.
 template <typename Fn>
-ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *what, Fn &&fn)
+ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *what, Fn &&fn,
+                                                                  const BeforeCommit &beforeCommit)
 {
     try {
         std::optional<Change> change;
         {
             Transaction tx(m_db);
             ServiceResult<Change> result = fn();
-            if (!result.isOk())
+            if (!result.isOk() || m_dryRun)
                 return result; // Transaction's destructor rolls back.
-            tx.commit();
             change = result.value();
+            const QDateTime stamp = m_clock.now();
+            for (const ChannelEvent &e : std::as_const(change->events))
+                change->published.append(m_history.append(e.channel, e.type, e.data, stamp));
+            if (beforeCommit)
+                beforeCommit(*change);
+            tx.commit();
         }
-        m_bus.publishAll(change->events);
+        m_bus.publishAll(change->published);
         return *change;
     } catch (const DbError &e) {
         qCWarning(lcDb) << what << "failed:" << e.what();
@@ -60,8 +188,7 @@ ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *wh
 
 QString LeagueService::nextId(const QString &table, const QString &column, const QString &prefix) const
 {
-    // Ids are "<prefix><4+ digits>"; take the largest number in use so deleted ids are not reused
-    // while newer ones exist.
+    // Ids are "<prefix><4+ digits>"; take the largest number in use so deleted ids are never reused.
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT COALESCE(MAX(CAST(SUBSTR(%1, %2) AS INTEGER)), 0) FROM %3 "
                                            "WHERE %1 LIKE ?")
                                 .arg(column)
@@ -85,13 +212,17 @@ ServiceResult<LeagueService::Change> LeagueService::createRound(const QString &p
     return inTransaction("createRound", [&]() -> ServiceResult<Change> {
         if (!m_db.exec(QStringLiteral("SELECT 1 FROM wallets WHERE currency_type = ? LIMIT 1"), {currencyType}).next())
             return error(ErrorCode::BadRequest, QStringLiteral("unknown currency_type \"%1\"").arg(currencyType));
+        // 404 for every unknown player before any 409 (PROTOCOL.md precedence).
         for (const QString &playerId : playerIds) {
             if (!m_db.exec(QStringLiteral("SELECT 1 FROM players WHERE player_id = ?"), {playerId}).next())
                 return error(ErrorCode::NotFound, QStringLiteral("unknown player %1").arg(playerId));
+        }
+        for (const QString &playerId : playerIds) {
             const bool unavailable =
                 m_db.exec(QStringLiteral("SELECT 1 FROM squad_players WHERE player_id = ?"), {playerId}).next()
                 || m_db.exec(QStringLiteral("SELECT 1 FROM round_players rp JOIN rounds r ON r.round_id = rp.round_id "
-                                            "WHERE rp.player_id = ? AND r.status = 'open'"), {playerId}).next()
+                                            "WHERE rp.player_id = ? AND r.status = 'open' AND r.deleted_at IS NULL"),
+                             {playerId}).next()
                 || m_db.exec(QStringLiteral("SELECT 1 FROM tiebreakers WHERE player_id = ? AND status = 'active'"),
                              {playerId}).next();
             if (unavailable)
@@ -102,9 +233,11 @@ ServiceResult<LeagueService::Change> LeagueService::createRound(const QString &p
         m_db.exec(QStringLiteral("INSERT INTO rounds(round_id, position, currency_type, status, closes_at, created_at) "
                                  "VALUES(?, ?, ?, 'open', ?, ?)"),
                   {roundId, position, currencyType, Protocol::formatTimestamp(closesAt), now()});
-        for (const QString &playerId : QSet<QString>(playerIds.begin(), playerIds.end()))
+        QStringList unique = playerIds;
+        unique.removeDuplicates();
+        for (const QString &playerId : std::as_const(unique))
             m_db.exec(QStringLiteral("INSERT INTO round_players(round_id, player_id) VALUES(?, ?)"), {roundId, playerId});
-        return Change{{{QLatin1String("round"), *m_reader.round(roundId)}}, {}};
+        return Change{{{QLatin1String("round"), *m_reader.round(roundId)}}, {}, {}};
     });
 }
 
@@ -114,8 +247,8 @@ ServiceResult<LeagueService::Change> LeagueService::placeBid(const QString &team
     if (amount < 1)
         return error(ErrorCode::BadRequest, QStringLiteral("amount must be an integer of at least 1"));
     return inTransaction("placeBid", [&]() -> ServiceResult<Change> {
-        QSqlQuery r = m_db.exec(QStringLiteral("SELECT status, closes_at, currency_type FROM rounds WHERE round_id = ?"),
-                                {roundId});
+        QSqlQuery r = m_db.exec(QStringLiteral("SELECT status, closes_at, currency_type FROM rounds "
+                                               "WHERE round_id = ? AND deleted_at IS NULL"), {roundId});
         if (!r.next())
             return error(ErrorCode::NotFound, QStringLiteral("no round %1").arg(roundId));
         const QString status = r.value(0).toString();
@@ -124,7 +257,7 @@ ServiceResult<LeagueService::Change> LeagueService::placeBid(const QString &team
         if (!m_db.exec(QStringLiteral("SELECT 1 FROM round_players WHERE round_id = ? AND player_id = ?"),
                        {roundId, playerId}).next())
             return error(ErrorCode::NotFound, QStringLiteral("player %1 is not in round %2").arg(playerId, roundId));
-        if (status != QLatin1String("open") || closesAt <= QDateTime::currentDateTimeUtc())
+        if (status != QLatin1String("open") || closesAt <= m_clock.now())
             return error(ErrorCode::RoundClosed, QStringLiteral("round %1 is closed").arg(roundId));
         QSqlQuery w = m_db.exec(QStringLiteral("SELECT balance FROM wallets WHERE team_id = ? AND currency_type = ?"),
                                 {teamId, currency});
@@ -142,22 +275,24 @@ ServiceResult<LeagueService::Change> LeagueService::placeBid(const QString &team
                               {QLatin1String("team_id"), teamId},
                               {QLatin1String("amount"), amount},
                               {QLatin1String("ts"), ts}};
-        return Change{{{QLatin1String("bid"), bid}}, {}};
+        return Change{{{QLatin1String("bid"), bid}}, {}, {}};
     });
 }
 
 ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString &roundId)
 {
-    return inTransaction("finalizeRound", [&]() -> ServiceResult<Change> {
-        QSqlQuery r = m_db.exec(QStringLiteral("SELECT status, currency_type FROM rounds WHERE round_id = ?"), {roundId});
+    bool createdTiebreakers = false;
+    auto result = inTransaction("finalizeRound", [&]() -> ServiceResult<Change> {
+        QSqlQuery r = m_db.exec(QStringLiteral("SELECT status, currency_type FROM rounds "
+                                               "WHERE round_id = ? AND deleted_at IS NULL"), {roundId});
         if (!r.next())
             return error(ErrorCode::NotFound, QStringLiteral("no round %1").arg(roundId));
         if (r.value(0).toString() != QLatin1String("open"))
             return error(ErrorCode::RoundClosed, QStringLiteral("round %1 is already finalized").arg(roundId));
         const QString currency = r.value(1).toString();
-        const QString ts = now();
+        Ledger ledger(m_db, now());
 
-        // Sealed bids per player, highest first; equal amounts keep the earlier bid first.
+        // Sealed bids per player, highest first.
         struct Bid { QString teamId; qint64 amount; };
         QHash<QString, QList<Bid>> bidsByPlayer;
         {
@@ -177,119 +312,285 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
             return ta != tb ? ta > tb : a < b;
         });
 
-        QHash<QString, qint64> balances; // running balance in the round's currency
-        auto balanceOf = [&](const QString &teamId) {
-            if (!balances.contains(teamId)) {
-                QSqlQuery w = m_db.exec(QStringLiteral(
-                    "SELECT balance FROM wallets WHERE team_id = ? AND currency_type = ?"), {teamId, currency});
-                balances.insert(teamId, w.next() ? w.value(0).toLongLong() : 0);
-            }
-            return balances.value(teamId);
-        };
-        // Each resource's revision bumps once per request; the first touch decides the new value.
-        QHash<QString, qint64> squadRevision, walletRevision;
-        auto bump = [&](QHash<QString, qint64> &cache, const QString &column, const QString &teamId) {
-            if (!cache.contains(teamId)) {
-                m_db.exec(QStringLiteral("UPDATE teams SET %1 = %1 + 1 WHERE team_id = ?").arg(column), {teamId});
-                QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM teams WHERE team_id = ?").arg(column), {teamId});
-                cache.insert(teamId, q.next() ? q.value(0).toLongLong() : 0);
-            }
-            return cache.value(teamId);
-        };
-        auto playerName = [&](const QString &playerId) {
-            QSqlQuery q = m_db.exec(QStringLiteral("SELECT name FROM players WHERE player_id = ?"), {playerId});
-            return q.next() ? q.value(0).toString() : QString();
-        };
-
-        Change change;
         QJsonArray acquired;
         QStringList tiebreakerIds;
-        for (const QString &playerId : order) {
+        for (const QString &playerId : std::as_const(order)) {
             QList<Bid> affordable;
             for (const Bid &bid : bidsByPlayer.value(playerId)) {
-                if (bid.amount <= balanceOf(bid.teamId))
+                if (bid.amount <= ledger.balance(bid.teamId, currency))
                     affordable.append(bid);
             }
             if (affordable.isEmpty())
                 continue; // stays unsold
             const qint64 top = affordable.first().amount;
             QStringList tied;
-            for (const Bid &bid : affordable) {
+            for (const Bid &bid : std::as_const(affordable)) {
                 if (bid.amount == top)
                     tied.append(bid.teamId);
             }
-            const QString name = playerName(playerId);
             if (tied.size() == 1) {
-                const QString teamId = tied.first();
-                const qint64 newBalance = balanceOf(teamId) - top;
-                balances.insert(teamId, newBalance);
-                m_db.exec(QStringLiteral("UPDATE wallets SET balance = balance - ?, spent = spent + ? "
-                                         "WHERE team_id = ? AND currency_type = ?"), {top, top, teamId, currency});
-                m_db.exec(QStringLiteral("INSERT INTO squad_players(player_id, team_id, price, currency_type, round_id, "
-                                         "acquired_at) VALUES(?, ?, ?, ?, ?, ?)"),
-                          {playerId, teamId, top, currency, roundId, ts});
-                m_db.exec(QStringLiteral("INSERT INTO transactions(team_id, ts, currency_type, amount, kind, player_id, "
-                                         "note) VALUES(?, ?, ?, ?, 'spend', ?, ?)"),
-                          {teamId, ts, currency, top, playerId,
-                           QStringLiteral("Won %1 in round %2").arg(name, roundId)});
-                Protocol::SquadUpdate squad;
-                squad.teamId = teamId;
-                squad.revision = bump(squadRevision, QStringLiteral("squad_revision"), teamId);
-                squad.playerId = playerId;
-                squad.playerName = name;
-                squad.action = Protocol::SquadUpdate::Action::Acquired;
-                squad.price = top;
-                squad.currencyType = currency;
-                squad.roundId = roundId;
-                Protocol::WalletUpdate wallet;
-                wallet.teamId = teamId;
-                wallet.revision = bump(walletRevision, QStringLiteral("wallet_revision"), teamId);
-                wallet.currencyType = currency;
-                wallet.newBalance = newBalance;
-                wallet.amountSpent = top;
-                wallet.playerId = playerId;
-                const QString channel = Protocol::Channel::team(teamId).name();
-                change.events.append({channel, Protocol::EventType::SquadUpdate, squad.toJson()});
-                change.events.append({channel, Protocol::EventType::WalletUpdate, wallet.toJson()});
+                ledger.acquire(tied.first(), playerId, top, currency, roundId,
+                               QStringLiteral("Won %1 in round ") + roundId);
                 acquired.append(QJsonObject{{QLatin1String("player_id"), playerId},
-                                            {QLatin1String("team_id"), teamId},
+                                            {QLatin1String("team_id"), tied.first()},
                                             {QLatin1String("price"), top}});
-            } else {
-                std::sort(tied.begin(), tied.end());
-                const QString tiebreakerId =
-                    nextId(QStringLiteral("tiebreakers"), QStringLiteral("tiebreaker_id"), QStringLiteral("TB"));
-                const QString deadline = Protocol::formatTimestamp(
-                    QDateTime::currentDateTimeUtc().addSecs(m_settings.tiebreakerSeconds));
-                m_db.exec(QStringLiteral("INSERT INTO tiebreakers(tiebreaker_id, player_id, round_id, currency_type, "
-                                         "status, starting_amount, min_increment, deadline, created_at) "
-                                         "VALUES(?, ?, ?, ?, 'active', ?, ?, ?, ?)"),
-                          {tiebreakerId, playerId, roundId, currency, top, m_settings.minIncrement, deadline, ts});
-                for (const QString &teamId : tied)
-                    m_db.exec(QStringLiteral("INSERT INTO tiebreaker_participants(tiebreaker_id, team_id) VALUES(?, ?)"),
-                              {tiebreakerId, teamId});
-                const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
-                                       {QLatin1String("player_id"), playerId},
-                                       {QLatin1String("player_name"), name},
-                                       {QLatin1String("participants"), QJsonArray::fromStringList(tied)},
-                                       {QLatin1String("starting_amount"), top},
-                                       {QLatin1String("deadline"), deadline}};
-                for (const QString &teamId : tied)
-                    change.events.append({Protocol::Channel::team(teamId).name(), Protocol::EventType::TiebreakerCreated, data});
-                change.events.append({Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerCreated, data});
-                tiebreakerIds.append(tiebreakerId);
+                continue;
             }
+            std::sort(tied.begin(), tied.end());
+            const QString tiebreakerId =
+                nextId(QStringLiteral("tiebreakers"), QStringLiteral("tiebreaker_id"), QStringLiteral("TB"));
+            const QString deadline =
+                Protocol::formatTimestamp(m_clock.now().addSecs(m_settings.tiebreakerSeconds));
+            m_db.exec(QStringLiteral("INSERT INTO tiebreakers(tiebreaker_id, player_id, round_id, currency_type, "
+                                     "status, starting_amount, min_increment, deadline, created_at) "
+                                     "VALUES(?, ?, ?, ?, 'active', ?, ?, ?, ?)"),
+                      {tiebreakerId, playerId, roundId, currency, top, m_settings.minIncrement, deadline, ledger.ts()});
+            for (const QString &teamId : std::as_const(tied))
+                m_db.exec(QStringLiteral("INSERT INTO tiebreaker_participants(tiebreaker_id, team_id) VALUES(?, ?)"),
+                          {tiebreakerId, teamId});
+            const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
+                                   {QLatin1String("player_id"), playerId},
+                                   {QLatin1String("player_name"), ledger.playerName(playerId)},
+                                   {QLatin1String("participants"), QJsonArray::fromStringList(tied)},
+                                   {QLatin1String("starting_amount"), top},
+                                   {QLatin1String("deadline"), deadline}};
+            for (const QString &teamId : std::as_const(tied))
+                ledger.events.append({teamChannel(teamId), Protocol::EventType::TiebreakerCreated, data});
+            ledger.events.append({Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerCreated, data});
+            tiebreakerIds.append(tiebreakerId);
         }
         m_db.exec(QStringLiteral("UPDATE rounds SET status = 'finalized', finalized_at = ? WHERE round_id = ?"),
-                  {ts, roundId});
+                  {ledger.ts(), roundId});
 
         QJsonArray tiebreakers;
-        for (const QString &id : tiebreakerIds)
+        for (const QString &id : std::as_const(tiebreakerIds))
             tiebreakers.append(*m_reader.tiebreaker(id, false));
+        createdTiebreakers = !tiebreakerIds.isEmpty();
+        Change change;
+        change.events = ledger.events;
         change.body = {{QLatin1String("round"), *m_reader.round(roundId)},
                        {QLatin1String("acquired"), acquired},
                        {QLatin1String("tiebreakers"), tiebreakers}};
-        qCInfo(lcServer) << "finalized" << roundId << "acquired" << acquired.size() << "tiebreakers"
-                         << tiebreakers.size();
         return change;
     });
+    if (result.isOk() && createdTiebreakers)
+        notifyDeadlines();
+    return result;
+}
+
+// Resolves (or, with cancelOnly, cancels) an active tiebreaker inside the caller's transaction.
+std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const QString &tiebreakerId, bool cancelOnly)
+{
+    QSqlQuery t = m_db.exec(QStringLiteral("SELECT status, player_id, round_id, currency_type FROM tiebreakers "
+                                           "WHERE tiebreaker_id = ?"), {tiebreakerId});
+    if (!t.next())
+        return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(tiebreakerId));
+    if (t.value(0).toString() != QLatin1String("active"))
+        return error(ErrorCode::TiebreakerClosed, QStringLiteral("tiebreaker %1 has ended").arg(tiebreakerId));
+    const QString playerId = t.value(1).toString();
+    const QString roundId = t.value(2).toString();
+    const QString currency = t.value(3).toString();
+
+    // The highest bid whose team can still pay wins, at that amount.
+    QString winner;
+    qint64 amount = 0;
+    if (!cancelOnly) {
+        QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
+                                               "ORDER BY amount DESC, id"), {tiebreakerId});
+        while (b.next()) {
+            const QString teamId = b.value(0).toString();
+            const qint64 bid = b.value(1).toLongLong();
+            if (bid <= ledger.balance(teamId, currency)) {
+                winner = teamId;
+                amount = bid;
+                break;
+            }
+        }
+    }
+    if (!winner.isEmpty())
+        ledger.acquire(winner, playerId, amount, currency, roundId,
+                       QStringLiteral("Won %1 in tiebreaker ") + tiebreakerId);
+    const QString status = winner.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("resolved");
+    m_db.exec(QStringLiteral("UPDATE tiebreakers SET status = ?, winner_team_id = ? WHERE tiebreaker_id = ?"),
+              {status, winner.isEmpty() ? QVariant() : QVariant(winner), tiebreakerId});
+    const QJsonValue null(QJsonValue::Null);
+    const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
+                           {QLatin1String("status"), status},
+                           {QLatin1String("winner_team_id"), winner.isEmpty() ? null : QJsonValue(winner)},
+                           {QLatin1String("winner_team_name"),
+                            winner.isEmpty() ? null : QJsonValue(m_reader.teamName(winner))},
+                           {QLatin1String("amount"), winner.isEmpty() ? null : QJsonValue(amount)}};
+    ledger.events.append({Protocol::Channel::tiebreaker(tiebreakerId).name(), Protocol::EventType::TiebreakerResolved, data});
+    ledger.events.append({Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerResolved, data});
+    const QStringList participants = m_reader.tiebreakerParticipants(tiebreakerId);
+    for (const QString &teamId : participants)
+        ledger.events.append({teamChannel(teamId), Protocol::EventType::TiebreakerResolved, data});
+    qCInfo(lcServer).noquote() << "tiebreaker" << tiebreakerId << status << (winner.isEmpty() ? QString() : winner)
+                               << (winner.isEmpty() ? QString() : QString::number(amount));
+    return std::nullopt;
+}
+
+ServiceResult<LeagueService::Change> LeagueService::resolveTiebreaker(const QString &tiebreakerId)
+{
+    auto result = inTransaction("resolveTiebreaker", [&]() -> ServiceResult<Change> {
+        Ledger ledger(m_db, now());
+        if (const auto failed = endTiebreaker(ledger, tiebreakerId, false))
+            return *failed;
+        Change change;
+        change.events = ledger.events;
+        change.body = {{QLatin1String("tiebreaker"), *m_reader.tiebreaker(tiebreakerId, true)}};
+        return change;
+    });
+    if (result.isOk())
+        notifyDeadlines();
+    return result;
+}
+
+ServiceResult<LeagueService::Change> LeagueService::placeTiebreakerBid(const QString &teamId, const QString &tiebreakerId,
+                                                                       qint64 amount, const BeforeCommit &beforeCommit)
+{
+    auto result = inTransaction("placeTiebreakerBid", [&]() -> ServiceResult<Change> {
+        if (amount < 1)
+            return error(ErrorCode::BadRequest, QStringLiteral("amount must be an integer of at least 1"));
+        if (!m_reader.tiebreakerParticipants(tiebreakerId).contains(teamId))
+            return error(ErrorCode::Forbidden, QStringLiteral("only participants may bid in this tiebreaker"));
+        QSqlQuery t = m_db.exec(QStringLiteral("SELECT status, deadline, currency_type, starting_amount, min_increment "
+                                               "FROM tiebreakers WHERE tiebreaker_id = ?"), {tiebreakerId});
+        if (!t.next())
+            return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(tiebreakerId));
+        const QDateTime nowTime = m_clock.now();
+        const QDateTime deadline = Protocol::parseTimestamp(t.value(1).toString());
+        const QString currency = t.value(2).toString();
+        if (t.value(0).toString() != QLatin1String("active") || deadline <= nowTime)
+            return error(ErrorCode::TiebreakerClosed, QStringLiteral("tiebreaker %1 has ended").arg(tiebreakerId));
+        QSqlQuery h = m_db.exec(QStringLiteral("SELECT MAX(amount) FROM tiebreaker_bids WHERE tiebreaker_id = ?"),
+                                {tiebreakerId});
+        const QVariant highest = h.next() ? h.value(0) : QVariant();
+        const qint64 minimum = highest.isNull() ? t.value(3).toLongLong()
+                                                : highest.toLongLong() + t.value(4).toLongLong();
+        if (amount < minimum)
+            return error(ErrorCode::BidTooLow, QStringLiteral("the bid must be at least %1").arg(minimum));
+        Ledger ledger(m_db, Protocol::formatTimestamp(nowTime));
+        const qint64 balance = ledger.balance(teamId, currency);
+        if (amount > balance)
+            return error(ErrorCode::InsufficientFunds,
+                         QStringLiteral("bid %1 is more than the balance %2 %3").arg(amount).arg(balance).arg(currency));
+        m_db.exec(QStringLiteral("INSERT INTO tiebreaker_bids(tiebreaker_id, team_id, amount, ts) VALUES(?, ?, ?, ?)"),
+                  {tiebreakerId, teamId, amount, ledger.ts()});
+        // A bid in the last extensionSeconds moves the deadline to extensionSeconds after the bid.
+        QString newDeadline = t.value(1).toString();
+        if (nowTime.msecsTo(deadline) < qint64(m_settings.extensionSeconds) * 1000) {
+            newDeadline = Protocol::formatTimestamp(nowTime.addSecs(m_settings.extensionSeconds));
+            m_db.exec(QStringLiteral("UPDATE tiebreakers SET deadline = ? WHERE tiebreaker_id = ?"),
+                      {newDeadline, tiebreakerId});
+        }
+        const QString teamName = m_reader.teamName(teamId);
+        const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
+                               {QLatin1String("team_id"), teamId},
+                               {QLatin1String("team_name"), teamName},
+                               {QLatin1String("bid_amount"), amount},
+                               {QLatin1String("ts"), ledger.ts()},
+                               {QLatin1String("deadline"), newDeadline}};
+        Change change;
+        change.events = {{Protocol::Channel::tiebreaker(tiebreakerId).name(), Protocol::EventType::TiebreakerBid, data},
+                         {Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerBid, data}};
+        const QJsonObject bid{{QLatin1String("team_id"), teamId},
+                              {QLatin1String("team_name"), teamName},
+                              {QLatin1String("amount"), amount},
+                              {QLatin1String("ts"), ledger.ts()}};
+        change.body = {{QLatin1String("bid"), bid},
+                       {QLatin1String("tiebreaker"), *m_reader.tiebreaker(tiebreakerId, true)}};
+        return change;
+    }, beforeCommit);
+    if (result.isOk())
+        notifyDeadlines();
+    return result;
+}
+
+ServiceResult<LeagueService::Change> LeagueService::deleteRound(const QString &roundId)
+{
+    bool cancelled = false;
+    auto result = inTransaction("deleteRound", [&]() -> ServiceResult<Change> {
+        if (!m_db.exec(QStringLiteral("SELECT 1 FROM rounds WHERE round_id = ? AND deleted_at IS NULL"), {roundId}).next())
+            return error(ErrorCode::NotFound, QStringLiteral("no round %1").arg(roundId));
+        Ledger ledger(m_db, now());
+        // Its players, including those won in its tiebreakers (they carry the round's id).
+        struct Owned { QString playerId, teamId, currency; qint64 price; };
+        QList<Owned> owned;
+        {
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT player_id, team_id, currency_type, price FROM squad_players "
+                                                   "WHERE round_id = ? ORDER BY team_id, acquired_at, player_id"),
+                                    {roundId});
+            while (q.next())
+                owned.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+        }
+        QJsonArray removed;
+        std::map<std::pair<QString, QString>, qint64> refunds;
+        for (const Owned &o : std::as_const(owned)) {
+            ledger.remove(o.teamId, o.playerId, o.price, o.currency, roundId,
+                          QStringLiteral("Refund for %1: round ") + roundId + QStringLiteral(" deleted"));
+            removed.append(QJsonObject{{QLatin1String("player_id"), o.playerId},
+                                       {QLatin1String("team_id"), o.teamId},
+                                       {QLatin1String("price"), o.price}});
+            refunds[{o.teamId, o.currency}] += o.price;
+        }
+        QStringList active;
+        {
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT tiebreaker_id FROM tiebreakers WHERE round_id = ? "
+                                                   "AND status = 'active' ORDER BY tiebreaker_id"), {roundId});
+            while (q.next())
+                active.append(q.value(0).toString());
+        }
+        for (const QString &id : std::as_const(active)) {
+            if (const auto failed = endTiebreaker(ledger, id, true))
+                return *failed;
+        }
+        cancelled = !active.isEmpty();
+        m_db.exec(QStringLiteral("UPDATE rounds SET deleted_at = ? WHERE round_id = ?"), {ledger.ts(), roundId});
+        QJsonArray refunded;
+        for (const auto &[key, amount] : refunds)
+            refunded.append(QJsonObject{{QLatin1String("team_id"), key.first},
+                                        {QLatin1String("currency_type"), key.second},
+                                        {QLatin1String("amount"), amount}});
+        qCInfo(lcServer) << "deleted round" << roundId << "removed" << removed.size() << "cancelled" << active.size();
+        Change change;
+        change.events = ledger.events;
+        change.body = {{QLatin1String("removed"), removed}, {QLatin1String("refunded"), refunded}};
+        return change;
+    });
+    if (result.isOk() && cancelled)
+        notifyDeadlines();
+    return result;
+}
+
+int LeagueService::resolveDue()
+{
+    QStringList due;
+    try {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT tiebreaker_id FROM tiebreakers WHERE status = 'active' "
+                                               "AND deadline <= ? ORDER BY deadline, tiebreaker_id"), {now()});
+        while (q.next())
+            due.append(q.value(0).toString());
+    } catch (const DbError &e) {
+        qCWarning(lcDb) << "resolveDue failed:" << e.what();
+        return 0;
+    }
+    int resolved = 0;
+    for (const QString &id : std::as_const(due)) {
+        if (resolveTiebreaker(id).isOk())
+            ++resolved;
+    }
+    return resolved;
+}
+
+std::optional<QDateTime> LeagueService::nextDeadline() const
+{
+    try {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT MIN(deadline) FROM tiebreakers WHERE status = 'active'"));
+        if (q.next() && !q.value(0).isNull())
+            return Protocol::parseTimestamp(q.value(0).toString());
+    } catch (const DbError &e) {
+        qCWarning(lcDb) << "nextDeadline failed:" << e.what();
+    }
+    return std::nullopt;
 }

@@ -9,11 +9,17 @@
 #include <QList>
 #include <QStringList>
 
-class Database;
+#include <functional>
+#include <optional>
 
-// The league's rules. Every change runs in ONE transaction; its events are published on the
-// EventBus only after that transaction committed, so a client refetching on an event always
-// sees the change (PROTOCOL.md, live channel).
+class Clock;
+class Database;
+class EventHistory;
+
+// The league's rules. Every change runs in ONE transaction, and the events it produces are
+// numbered and stored in the channel history inside that same transaction; they go to the
+// EventBus only after the commit, so a client refetching on an event always sees the change
+// (PROTOCOL.md, live channel) and a crash cannot lose an event of a committed change.
 class LeagueService
 {
 public:
@@ -21,19 +27,26 @@ public:
     {
         qint64 minIncrement = 100;
         int tiebreakerSeconds = 120;
+        // PROTOCOL.md: a bid in the last 30 s moves the deadline to 30 s after that bid.
+        int extensionSeconds = 30;
     };
 
     // A committed change: the HTTP answer body and the events that were published for it.
     struct Change
     {
         QJsonObject body;
-        QList<ChannelEvent> events;
+        QList<ChannelEvent> events;    // as produced by the rule
+        QList<LiveEvent> published;    // numbered, stored, published after commit
     };
+    // Runs inside the change's transaction, after the rule succeeded and before the commit
+    // (e.g. to store an Idempotency-Key answer atomically with the bid). Throws DbError to abort.
+    using BeforeCommit = std::function<void(const Change &)>;
 
-    LeagueService(const Database &db, EventBus &bus, Settings settings);
+    LeagueService(const Database &db, EventHistory &history, EventBus &bus, Settings settings, const Clock &clock);
 
     const LeagueReader &reader() const { return m_reader; }
     const Settings &settings() const { return m_settings; }
+    const Clock &clock() const { return m_clock; }
 
     // POST /admin/rounds: body {round}.
     ServiceResult<Change> createRound(const QString &position, const QString &currencyType,
@@ -43,14 +56,51 @@ public:
                                    qint64 amount);
     // POST /admin/rounds/{id}/finalize: body {round, acquired, tiebreakers}.
     ServiceResult<Change> finalizeRound(const QString &roundId);
+    // DELETE /admin/rounds/{id}: body {removed, refunded}.
+    ServiceResult<Change> deleteRound(const QString &roundId);
+    // POST /tiebreakers/{id}/bids: body {bid, tiebreaker}. A non-participant gets forbidden
+    // (also for unknown ids, so existence is not leaked).
+    ServiceResult<Change> placeTiebreakerBid(const QString &teamId, const QString &tiebreakerId, qint64 amount,
+                                             const BeforeCommit &beforeCommit = {});
+    // POST /admin/tiebreakers/{id}/resolve and the deadline timer: body {tiebreaker}.
+    ServiceResult<Change> resolveTiebreaker(const QString &tiebreakerId);
+
+    // Resolves every active tiebreaker whose deadline has passed (by the clock); returns how many.
+    int resolveDue();
+    // The earliest deadline of an active tiebreaker.
+    std::optional<QDateTime> nextDeadline() const;
+    // Called after a committed change that created, extended or ended a tiebreaker.
+    void setDeadlinesChanged(std::function<void()> callback) { m_deadlinesChanged = std::move(callback); }
+
+    // While set, changes run and are checked but rolled back and not published (the rate limiter
+    // uses it to answer a limited request's own errors first, as PROTOCOL.md's precedence asks).
+    class DryRun
+    {
+    public:
+        explicit DryRun(LeagueService &service) : m_service(service) { m_service.m_dryRun = true; }
+        ~DryRun() { m_service.m_dryRun = false; }
+        DryRun(const DryRun &) = delete;
+        DryRun &operator=(const DryRun &) = delete;
+
+    private:
+        LeagueService &m_service;
+    };
 
 private:
+    class Ledger;
     template <typename Fn>
-    ServiceResult<Change> inTransaction(const char *what, Fn &&fn);
+    ServiceResult<Change> inTransaction(const char *what, Fn &&fn, const BeforeCommit &beforeCommit = {});
     QString nextId(const QString &table, const QString &column, const QString &prefix) const;
+    QString now() const;
+    std::optional<ServiceError> endTiebreaker(Ledger &ledger, const QString &tiebreakerId, bool cancelOnly);
+    void notifyDeadlines();
 
     const Database &m_db;
+    EventHistory &m_history;
     EventBus &m_bus;
     Settings m_settings;
+    const Clock &m_clock;
     LeagueReader m_reader;
+    std::function<void()> m_deadlinesChanged;
+    bool m_dryRun = false;
 };

@@ -22,6 +22,44 @@ LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHist
             it.key()->ping();
     });
     m_pingTimer.start();
+
+    // A token revoked later closes its connections with 4401 (PROTOCOL.md). Revocation may come
+    // from another process (`leaguedesk-server token revoke`), so poll the counter it bumps.
+    try {
+        m_revocationCounter = m_tokens.revocationCounter();
+    } catch (const DbError &e) {
+        qCWarning(lcLive) << "cannot read the revocation counter:" << e.what();
+    }
+    m_revocationTimer.setInterval(kRevocationPollMs);
+    connect(&m_revocationTimer, &QTimer::timeout, this, &LiveHub::checkRevocations);
+    m_revocationTimer.start();
+}
+
+void LiveHub::checkRevocations()
+{
+    try {
+        const QString counter = m_tokens.revocationCounter();
+        if (counter == m_revocationCounter)
+            return;
+        m_revocationCounter = counter;
+        QHash<QString, bool> valid;
+        QList<QWebSocket *> revoked;
+        for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+            const QString &hash = it.value().principal.tokenHash;
+            if (!valid.contains(hash))
+                valid.insert(hash, m_tokens.isValidHash(hash));
+            if (!valid.value(hash))
+                revoked.append(it.key());
+        }
+        for (QWebSocket *socket : std::as_const(revoked)) {
+            m_connections.remove(socket);
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token revoked"));
+        }
+        if (!revoked.isEmpty())
+            qCInfo(lcLive) << "closed" << revoked.size() << "live connections of revoked tokens";
+    } catch (const DbError &e) {
+        qCWarning(lcLive) << "revocation check failed:" << e.what();
+    }
 }
 
 void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
@@ -187,21 +225,12 @@ void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id,
     }
 }
 
-void LiveHub::publish(const QString &channel, const QString &type, const QJsonObject &data)
+void LiveHub::deliver(const LiveEvent &event)
 {
-    EventHistory::Event event;
-    try {
-        event = m_history.append(channel, type, data);
-    } catch (const DbError &e) {
-        // Without a number the event cannot be delivered consistently; clients recover by gap
-        // detection on the next event or by refetching after reconnect.
-        qCWarning(lcLive) << "could not store event for" << channel << e.what();
-        return;
-    }
     const QByteArray frame =
-        ServerMessage::event(channel, m_history.epoch(), event.seq, event.ts, type, data).toJson();
+        ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson();
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.value().channels.contains(channel))
+        if (it.value().channels.contains(event.channel))
             send(it.key(), frame);
     }
 }
@@ -210,6 +239,7 @@ void LiveHub::shutdown(std::function<void()> done)
 {
     m_shutdownDone = std::move(done);
     m_pingTimer.stop();
+    m_revocationTimer.stop();
     const QList<QWebSocket *> sockets = m_connections.keys();
     for (QWebSocket *socket : sockets)
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));

@@ -28,13 +28,15 @@ public:
     static constexpr qint64 kMaxFrameBytes = 64 * 1024;
     static constexpr int kMaxFramesPerSecond = 100;
     static constexpr int kPingIntervalMs = 25000;
+    // How often the token revocation counter is polled (one tiny query).
+    static constexpr int kRevocationPollMs = 1000;
 
     LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHistory &history, QObject *parent = nullptr);
 
     // Takes over a socket that finished its upgrade handshake.
     void accept(std::unique_ptr<QWebSocket> socket);
-    // Numbers, stores and delivers one event (called by the EventBus after commit).
-    void publish(const QString &channel, const QString &type, const QJsonObject &data);
+    // Delivers one committed, numbered event to the channel's subscribers (from the EventBus).
+    void deliver(const LiveEvent &event);
     // Closes every connection with 1001 and calls `done` once all are gone (or after a bound).
     void shutdown(std::function<void()> done);
     int connectionCount() const { return int(m_connections.size()); }
@@ -55,11 +57,14 @@ private:
     void send(QWebSocket *socket, const QByteArray &frame);
     void drop(QWebSocket *socket);
     void checkShutdownDone();
+    void checkRevocations();
 
     const TokenStore &m_tokens;
     const LeagueReader &m_reader;
     EventHistory &m_history;
     QHash<QWebSocket *, Connection> m_connections;
     QTimer m_pingTimer;
+    QTimer m_revocationTimer;
+    QString m_revocationCounter;
     std::function<void()> m_shutdownDone;
 };

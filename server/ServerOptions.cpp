@@ -4,6 +4,18 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <algorithm>
+
+QString ServerOptions::defaultDatabaseUrl(QString *error)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+        *error = QStringLiteral("no writable app data directory; pass --database sqlite:PATH");
+        return {};
+    }
+    return QStringLiteral("sqlite:") + QDir(dir).filePath(QStringLiteral("league.db"));
+}
+
 bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QString *error)
 {
     QCommandLineParser parser;
@@ -19,8 +31,28 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
     const QCommandLineOption tokensOut(QStringLiteral("tokens-out"),
                                        QStringLiteral("Write fresh admin and manager tokens to FILE (JSON)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({listen, database, demo, tokensOut});
-    parser.process(arguments); // handles --help/--version and unknown options (exits)
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("Per-token REST limit: RATE[:BURST] requests per second "
+                                                      "(default 20:100; 0 disables)."),
+                                       QStringLiteral("RATE[:BURST]"), QStringLiteral("20:100"));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
+                                         QStringLiteral("Close HTTP connections idle this many seconds (default 30)."),
+                                         QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption maxPerAddress(QStringLiteral("max-connections-per-address"),
+                                           QStringLiteral("Connections one client address may hold (default 256)."),
+                                           QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                      QStringLiteral("Run a demo auction, one action every SECONDS (default 4)."),
+                                      QStringLiteral("SECONDS"));
+    parser.addOptions({listen, database, demo, tokensOut, rateLimit, idleTimeout, maxPerAddress, simulate});
+    // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
+    // --simulate means the default step.
+    QStringList args = arguments;
+    for (QString &arg : args) {
+        if (arg == QLatin1String("--simulate") || arg == QLatin1String("-simulate"))
+            arg = QStringLiteral("--simulate=4");
+    }
+    parser.process(args); // handles --help/--version and unknown options (exits)
 
     const QString listenText = parser.value(listen);
     const qsizetype colon = listenText.lastIndexOf(QLatin1Char(':'));
@@ -45,14 +77,38 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
     if (parser.isSet(database)) {
         out->databaseUrl = parser.value(database);
     } else {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        if (dir.isEmpty() || !QDir().mkpath(dir)) {
-            *error = QStringLiteral("no writable app data directory; pass --database sqlite:PATH");
+        out->databaseUrl = defaultDatabaseUrl(error);
+        if (out->databaseUrl.isEmpty())
             return false;
-        }
-        out->databaseUrl = QStringLiteral("sqlite:") + QDir(dir).filePath(QStringLiteral("league.db"));
     }
     out->demo = parser.isSet(demo);
     out->tokensOut = parser.value(tokensOut);
+
+    const QStringList rate = parser.value(rateLimit).split(QLatin1Char(':'));
+    bool rateOk = false, burstOk = true;
+    out->rateLimit = rate.value(0).toDouble(&rateOk);
+    out->rateBurst = rate.size() > 1 ? rate.value(1).toDouble(&burstOk) : std::max(1.0, out->rateLimit * 5);
+    if (!rateOk || !burstOk || rate.size() > 2 || out->rateLimit < 0 || out->rateBurst < 1) {
+        *error = QStringLiteral("--rate-limit expects RATE[:BURST], e.g. 20:100 or 0, got \"%1\"")
+                     .arg(parser.value(rateLimit));
+        return false;
+    }
+    bool idleOk = false;
+    out->idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
+    bool capOk = false;
+    out->maxConnectionsPerAddress = parser.value(maxPerAddress).toInt(&capOk);
+    if (!idleOk || out->idleSeconds < 0 || !capOk || out->maxConnectionsPerAddress < 0) {
+        *error = QStringLiteral("--idle-timeout and --max-connections-per-address expect a number >= 0 (0 = off)");
+        return false;
+    }
+    if (parser.isSet(simulate)) {
+        bool simOk = false;
+        const double seconds = parser.value(simulate).toDouble(&simOk);
+        if (!simOk || seconds < 0.05) {
+            *error = QStringLiteral("--simulate expects a step in seconds, e.g. --simulate=4");
+            return false;
+        }
+        out->simulateMs = int(seconds * 1000);
+    }
     return true;
 }

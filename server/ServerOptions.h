@@ -13,7 +13,14 @@ struct ServerOptions
     QString databaseUrl; // sqlite:PATH
     bool demo = false;
     QString tokensOut;
+    double rateLimit = 20;   // requests per second per token; 0 disables
+    double rateBurst = 100;
+    int idleSeconds = 30;    // HTTP keep-alive connections idle this long are closed
+    int maxConnectionsPerAddress = 256;
+    int simulateMs = 0;      // --simulate[=SECONDS]: demo auction step; 0 = off
 
+    // sqlite:<app data dir>/league.db; empty with `error` set when there is no such directory.
+    static QString defaultDatabaseUrl(QString *error);
     // False with `error` set when the arguments are unusable.
     static bool parse(const QStringList &arguments, ServerOptions *out, QString *error);
 };

@@ -40,7 +40,29 @@ std::optional<Principal> TokenStore::lookup(const QString &token) const
     p.role = q.value(0).toString() == QLatin1String("admin") ? Principal::Role::Admin : Principal::Role::Manager;
     p.teamId = q.value(1).toString();
     p.name = q.value(2).toString();
+    p.tokenHash = hash(token);
     return p;
+}
+
+bool TokenStore::isValidHash(const QString &tokenHash) const
+{
+    return m_db.exec(QStringLiteral("SELECT 1 FROM tokens WHERE token_hash = ?"), {tokenHash}).next();
+}
+
+bool TokenStore::revoke(const QString &token) const
+{
+    Transaction tx(m_db);
+    const bool existed = isValidHash(hash(token));
+    m_db.exec(QStringLiteral("DELETE FROM tokens WHERE token_hash = ?"), {hash(token)});
+    const qint64 counter = revocationCounter().toLongLong();
+    m_db.setMeta(QStringLiteral("token_revocations"), QString::number(counter + 1));
+    tx.commit();
+    return existed;
+}
+
+QString TokenStore::revocationCounter() const
+{
+    return m_db.meta(QStringLiteral("token_revocations"));
 }
 
 QString TokenStore::bearerToken(const QByteArray &authorizationHeader)

@@ -13,6 +13,7 @@ struct Principal
     Role role = Role::Manager;
     QString teamId; // empty for admins
     QString name;
+    QString tokenHash; // SHA-256 hex of the bearer token: scopes idempotency keys and rate limits
 
     bool isAdmin() const { return role == Role::Admin; }
     // Admins may read and watch every team; a manager only its own.
@@ -29,11 +30,18 @@ public:
     // Creates and stores a new token; returns the token itself (the only time it exists in clear).
     QString issue(Principal::Role role, const QString &teamId, const QString &name) const;
     std::optional<Principal> lookup(const QString &token) const;
+    // Whether a token (by hash) is still valid; live connections re-check after a revocation.
+    bool isValidHash(const QString &tokenHash) const;
+    // Deletes the token; true when it existed. Bumps the revocation counter in meta, which the
+    // running server polls to close live connections of revoked tokens with 4401.
+    bool revoke(const QString &token) const;
+    QString revocationCounter() const;
 
     // "Bearer <token>" header value to token; empty when the header is not a bearer credential.
     static QString bearerToken(const QByteArray &authorizationHeader);
 
-private:
     static QString hash(const QString &token);
+
+private:
     const Database &m_db;
 };

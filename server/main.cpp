@@ -1,5 +1,6 @@
 // leaguedesk-server: the reference implementation of PROTOCOL.md (REST + live channel) on one port.
 
+#include "Clock.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "EventBus.h"
@@ -10,8 +11,12 @@
 #include "Logging.h"
 #include "ServerOptions.h"
 #include "ShutdownSignals.h"
+#include "Simulator.h"
+#include "TiebreakerTimer.h"
 #include "TokenStore.h"
+#include "TrackingTcpServer.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QHttpServer>
@@ -62,6 +67,74 @@ bool writeTokens(const QString &path, const TokenStore &tokens, const Database &
     return true;
 }
 
+// `leaguedesk-server token create --team ID | --admin` and `token revoke TOKEN`, against --database.
+int tokenCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Create or revoke API tokens.\n"
+                                                    "  token create --team ID | --admin   prints a new token\n"
+                                                    "  token revoke TOKEN                 revokes it (live sockets close with 4401)"));
+    parser.addHelpOption();
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Database URL."), QStringLiteral("URL"));
+    const QCommandLineOption team(QStringLiteral("team"), QStringLiteral("Manager token for this team."), QStringLiteral("ID"));
+    const QCommandLineOption admin(QStringLiteral("admin"), QStringLiteral("Admin token."));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name for /me (default: the team's manager)."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({database, team, admin, name});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create or revoke"));
+    QStringList args = arguments;
+    args.removeAt(1); // "token"
+    parser.process(args);
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    QString error;
+    const QString url = parser.isSet(database) ? parser.value(database) : ServerOptions::defaultDatabaseUrl(&error);
+    if (url.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    const bool create = action == QLatin1String("create") && positional.size() == 1
+        && (parser.isSet(team) != parser.isSet(admin));
+    const bool revoke = action == QLatin1String("revoke") && positional.size() == 2;
+    if (!create && !revoke) {
+        std::fprintf(stderr, "usage: leaguedesk-server token create --team ID | --admin [--database URL]\n"
+                             "       leaguedesk-server token revoke TOKEN [--database URL]\n");
+        return 2;
+    }
+    Database db;
+    if (!db.open(url)) {
+        std::fprintf(stderr, "database: %s\n", qPrintable(db.errorString()));
+        return 1;
+    }
+    TokenStore tokens(db);
+    try {
+        if (revoke) {
+            const bool existed = tokens.revoke(positional.at(1));
+            std::fprintf(stderr, "%s\n", existed ? "revoked" : "no such token");
+            return existed ? 0 : 1;
+        }
+        QString displayName = parser.value(name);
+        if (parser.isSet(team)) {
+            QSqlQuery q = db.exec(QStringLiteral("SELECT manager FROM teams WHERE team_id = ?"), {parser.value(team)});
+            if (!q.next()) {
+                std::fprintf(stderr, "no team %s\n", qPrintable(parser.value(team)));
+                return 1;
+            }
+            if (displayName.isEmpty())
+                displayName = q.value(0).toString();
+        } else if (displayName.isEmpty()) {
+            displayName = QStringLiteral("League Admin");
+        }
+        const QString token = tokens.issue(parser.isSet(admin) ? Principal::Role::Admin : Principal::Role::Manager,
+                                           parser.isSet(team) ? parser.value(team) : QString(), displayName);
+        std::printf("%s\n", qPrintable(token));
+        return 0;
+    } catch (const DbError &e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -70,6 +143,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("LeagueDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("leaguedesk-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEAGUEDESK_VERSION));
+
+    if (QCoreApplication::arguments().value(1) == QLatin1String("token"))
+        return tokenCommand(QCoreApplication::arguments());
 
     ServerOptions options;
     QString error;
@@ -93,11 +169,12 @@ int main(int argc, char *argv[])
     }
     TokenStore tokens(db);
     InProcessEventBus bus;
-    LeagueService league(db, bus, LeagueService::Settings{});
+    SystemClock clock;
+    LeagueService league(db, *history, bus, LeagueService::Settings{}, clock);
     LiveHub hub(tokens, league.reader(), *history);
-    bus.subscribe([&hub](const QString &channel, const QString &type, const QJsonObject &data) {
-        hub.publish(channel, type, data);
-    });
+    bus.subscribe([&hub](const LiveEvent &event) { hub.deliver(event); });
+    TiebreakerTimer tiebreakerTimer(league, clock);
+    league.setDeadlinesChanged([&tiebreakerTimer] { tiebreakerTimer.scheduleSoon(); });
 
     if (options.demo && !DemoSeeder(db, league).seed())
         return 1;
@@ -106,9 +183,21 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // Deadlines that passed while the server was down resolve now; the rest get their timer.
+    tiebreakerTimer.scheduleSoon();
+
     QHttpServer http;
-    HttpApi api(http, tokens, league);
-    auto *tcp = new QTcpServer(); // QHttpServer takes ownership in bind()
+    RateLimiter rateLimiter(options.rateLimit, options.rateBurst);
+    // QHttpServer takes ownership in bind().
+    auto *tcp = new TrackingTcpServer({options.idleSeconds, options.maxConnectionsPerAddress});
+    HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub] {
+        return QJsonObject{{QStringLiteral("connections"),
+                            QJsonObject{{QStringLiteral("http"), tcp->httpConnections()},
+                                        {QStringLiteral("live"), hub.connectionCount()},
+                                        {QStringLiteral("tcp_live"), tcp->liveConnections()},
+                                        {QStringLiteral("refused"), tcp->refusedTotal()},
+                                        {QStringLiteral("idle_closed"), tcp->idleClosedTotal()}}}};
+    });
     if (!tcp->listen(options.host, options.port)) {
         qCCritical(lcServer).noquote() << "cannot listen on" << options.hostText << options.port << ":"
                                        << tcp->errorString();
@@ -124,10 +213,20 @@ int main(int argc, char *argv[])
 #else
     http.bind(tcp);
 #endif
-    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub] {
-        while (http.hasPendingWebSocketConnections())
-            hub.accept(http.nextPendingWebSocketConnection());
+    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub, tcp] {
+        while (http.hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection();
+            tcp->markUpgraded(socket->peerAddress(), socket->peerPort());
+            hub.accept(std::move(socket));
+        }
     });
+
+    std::unique_ptr<Simulator> simulator;
+    if (options.simulateMs > 0) {
+        simulator = std::make_unique<Simulator>(db, league, options.simulateMs);
+        simulator->start();
+        qCInfo(lcServer) << "simulating a demo auction, one step every" << options.simulateMs << "ms";
+    }
 
     ShutdownSignals shutdownSignals;
     QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app, [&](int number) {

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// Answers given to requests with an Idempotency-Key, scoped to the token (by hash) and the path,
+// kept at least kKeepHours. Writes throw DbError; a successful answer is stored in the same
+// transaction as the change it reports (LeagueService::BeforeCommit).
+class IdempotencyStore
+{
+public:
+    static constexpr int kMaxKeyLength = 128;
+    static constexpr int kKeepHours = 24;
+
+    struct Answer
+    {
+        QString requestHash;
+        int status = 0;
+        QByteArray body;
+    };
+
+    explicit IdempotencyStore(const Database &db) : m_db(db) { }
+
+    std::optional<Answer> find(const QString &tokenHash, const QString &path, const QString &key) const;
+    void store(const QString &tokenHash, const QString &path, const QString &key, const Answer &answer,
+               const QDateTime &now) const;
+    // Forgets answers older than kKeepHours (called now and then; cheap with the index).
+    void prune(const QDateTime &now) const;
+
+    // The request's identity for "same key, different body": SHA-256 of its canonical JSON.
+    static QString requestHash(const QByteArray &canonicalJson);
+
+private:
+    const Database &m_db;
+};

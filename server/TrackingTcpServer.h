@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTimer>
+
+class QTcpSocket;
+
+// The listening socket handed to QHttpServer. QHttpServer 6.4 never closes an HTTP connection by
+// itself (no idle timeout, `Connection: close` ignored), so this server tracks every accepted
+// socket: it closes HTTP connections idle for longer than idleSeconds, refuses connections beyond
+// maxPerAddress from one client address, and counts them for /healthz. Sockets upgraded to the
+// live WebSocket are exempt from the idle rule (the live channel pings them itself).
+class TrackingTcpServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        int idleSeconds = 30;
+        int maxPerAddress = 256;
+    };
+
+    explicit TrackingTcpServer(Limits limits, QObject *parent = nullptr);
+
+    // The socket with this peer became a WebSocket: no idle timeout from now on.
+    void markUpgraded(const QHostAddress &peer, quint16 peerPort);
+
+    int httpConnections();
+    int liveConnections();
+    qint64 refusedTotal() const { return m_refused; }
+    qint64 idleClosedTotal() const { return m_idleClosed; }
+    const Limits &limits() const { return m_limits; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    struct Tracked
+    {
+        // QPointer, not signals: QHttpServer 6.4 calls socket->disconnect() on a WebSocket
+        // upgrade, which also drops our destroyed/disconnected connections.
+        QPointer<QTcpSocket> socket;
+        QString address;
+        QElapsedTimer lastActivity;
+        bool upgraded = false;
+    };
+    void forget(QObject *socket);
+    void purgeDeleted();
+    void sweep();
+
+    Limits m_limits;
+    QHash<QObject *, Tracked> m_sockets;
+    QHash<QString, int> m_perAddress;
+    QTimer m_sweep;
+    qint64 m_refused = 0;
+    qint64 m_idleClosed = 0;
+};
