@@ -26,3 +26,14 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Packages (CPack; see packaging/README.md): build/packages/*.deb, *.tar.gz.
+.PHONY: package package-check
+package: build
+	rm -rf $(BUILD_DIR)/packages
+	cd $(BUILD_DIR) && cpack
+
+# Slow clean-root check: installs the .debs into a fresh Debian 12 root (debootstrap, cached under
+# $(BUILD_DIR)/clean-root) and starts the installed dashboard against the installed server.
+package-check: package
+	scripts/package-check.sh $(BUILD_DIR)

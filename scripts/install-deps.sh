@@ -12,6 +12,7 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qt-labs-settings
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
   xvfb xauth
+  dpkg-dev file python3 lintian desktop-file-utils appstream nsis
 )
 
 missing=()
