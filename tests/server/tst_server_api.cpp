@@ -15,7 +15,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -32,6 +34,7 @@ struct Answer
     QByteArray body;
     QJsonObject json;
     QByteArray etag;
+    QByteArray retryAfter;
     QString errorCode() const { return Protocol::parseErrorBody(body).code; }
 };
 
@@ -87,8 +90,13 @@ private:
     Answer request(const QByteArray &verb, const QString &path, const QString &token, const QByteArray &body = {},
                    const QList<std::pair<QByteArray, QByteArray>> &headers = {})
     {
+        return requestAt(m_server.baseUrl(), verb, QStringLiteral("/api/v1") + path, token, body, headers);
+    }
+    Answer requestAt(const QUrl &base, const QByteArray &verb, const QString &path, const QString &token,
+                     const QByteArray &body = {}, const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+    {
         // resolved() keeps a "?query" in `path` as the query, not as part of the path.
-        QNetworkRequest req(m_server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1") + path)));
+        QNetworkRequest req(base.resolved(QUrl(path)));
         if (!token.isEmpty())
             req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         if (!body.isEmpty())
@@ -106,6 +114,7 @@ private:
         a.body = reply->readAll();
         a.json = QJsonDocument::fromJson(a.body).object();
         a.etag = reply->rawHeader("ETag");
+        a.retryAfter = reply->rawHeader("Retry-After");
         reply->deleteLater();
         return a;
     }
@@ -412,6 +421,236 @@ private Q_SLOTS:
         QVERIFY(live.waitFrames(6));
         QCOMPARE(live.frame(5).op, Protocol::ServerMessage::Op::Subscribed);
         QVERIFY(!live.frame(5).recovered);
+    }
+
+    void tiebreakerBidsOverRest()
+    {
+        const QString tb = QStringLiteral("TB0001"); // SSPSLT0001 vs SSPSLT0002, real money, starting 60
+        const QString path = QStringLiteral("/tiebreakers/%1/bids").arg(tb);
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("tiebreaker:") + tb).toJson());
+        live.send(Protocol::ClientMessage::subscribe(2, QStringLiteral("team:") + kOwnTeam).toJson());
+        QVERIFY(live.waitFrames(2));
+        const qint64 seq0 = live.frame(0).seq;
+
+        const QList<std::pair<QByteArray, QByteArray>> key1{{"Idempotency-Key", "bid-one"}};
+        const Answer first = request("POST", path, manager(), R"({"amount": 60})", key1);
+        QCOMPARE(first.status, 201);
+        QCOMPARE(first.json[QLatin1String("bid")][QLatin1String("amount")].toInteger(), 60);
+        QCOMPARE(first.json[QLatin1String("bid")][QLatin1String("team_id")].toString(), kOwnTeam);
+        QCOMPARE(first.json[QLatin1String("tiebreaker")][QLatin1String("highest_bid")][QLatin1String("amount")].toInteger(), 60);
+        // Same key, same body: the same answer and still one bid.
+        const Answer again = request("POST", path, manager(), R"({ "amount" : 60 })", key1);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.body, first.body);
+        QCOMPARE(get(QStringLiteral("/tiebreakers/") + tb, manager()).json[QLatin1String("bids")].toArray().size(), 1);
+        // Same key, other body: 422. Over-long key: 400.
+        const Answer mismatch = request("POST", path, manager(), R"({"amount": 500})", key1);
+        QCOMPARE(mismatch.status, 422);
+        QCOMPARE(mismatch.errorCode(), QStringLiteral("idempotency_mismatch"));
+        QCOMPARE(request("POST", path, manager(), R"({"amount": 500})", {{"Idempotency-Key", QByteArray(129, 'k')}}).status,
+                 400);
+        // The key is scoped to the token: another team's token with the same key is a new request.
+        // Error answers are kept too.
+        const QList<std::pair<QByteArray, QByteArray>> key2{{"Idempotency-Key", "bid-two"}};
+        const Answer low = request("POST", path, manager(), R"({"amount": 100})", key2);
+        QCOMPARE(low.status, 409);
+        QCOMPARE(low.errorCode(), QStringLiteral("bid_too_low"));
+        QCOMPARE(request("POST", path, manager(), R"({"amount": 100})", key2).body, low.body);
+
+        QCOMPARE(request("POST", path, manager(QStringLiteral("SSPSLT0003")), R"({"amount": 500})").status, 403);
+        QCOMPARE(request("POST", path, m_server.adminToken(), R"({"amount": 500})").status, 403);
+        QCOMPARE(request("POST", QStringLiteral("/tiebreakers/TB9999/bids"), manager(), R"({"amount": 500})").status, 403);
+        QCOMPARE(request("POST", path, manager(), R"({"amount": "500"})").status, 400);
+        QCOMPARE(request("POST", path, manager(), R"({"amount": 5000})").errorCode(), QStringLiteral("insufficient_funds"));
+        const Answer second = request("POST", path, manager(kOtherTeam), R"({"amount": 160})", key1);
+        QCOMPARE(second.status, 201);
+
+        // Two tiebreaker_bid events on tiebreaker:TB0001, numbered without gaps, ts = the bid's ts.
+        QVERIFY(live.waitFrames(4));
+        QCOMPARE(live.frame(2).type, QStringLiteral("tiebreaker_bid"));
+        QCOMPARE(live.frame(2).seq, seq0 + 1);
+        QCOMPARE(live.frame(2).data.value(QLatin1String("ts")).toString(),
+                 first.json[QLatin1String("bid")][QLatin1String("ts")].toString());
+        QCOMPARE(live.frame(3).seq, seq0 + 2);
+        QCOMPARE(live.frame(3).data.value(QLatin1String("bid_amount")).toInteger(), 160);
+
+        // Admin resolution: SSPSLT0002 wins at 160.
+        QCOMPARE(request("POST", QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tb), manager()).status, 403);
+        QCOMPARE(request("POST", QStringLiteral("/admin/tiebreakers/TB9999/resolve"), m_server.adminToken()).status, 404);
+        const Answer resolved = request("POST", QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tb), m_server.adminToken());
+        QCOMPARE(resolved.status, 200);
+        QCOMPARE(resolved.json[QLatin1String("tiebreaker")][QLatin1String("status")].toString(), QStringLiteral("resolved"));
+        QCOMPARE(resolved.json[QLatin1String("tiebreaker")][QLatin1String("winner_team_id")].toString(), kOtherTeam);
+        // tiebreaker_resolved on both the tiebreaker and the (losing) participant's team channel.
+        QVERIFY(live.waitFrames(6));
+        QStringList channels{live.frame(4).channel, live.frame(5).channel};
+        channels.sort();
+        QCOMPARE(channels, (QStringList{QStringLiteral("team:") + kOwnTeam, QStringLiteral("tiebreaker:") + tb}));
+        QCOMPARE(live.frame(4).type, QStringLiteral("tiebreaker_resolved"));
+        QCOMPARE(live.frame(4).data.value(QLatin1String("amount")).toInteger(), 160);
+        const Answer closed = request("POST", QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tb), m_server.adminToken());
+        QCOMPARE(closed.errorCode(), QStringLiteral("tiebreaker_closed"));
+        QCOMPARE(request("POST", path, manager(), R"({"amount": 300})").errorCode(), QStringLiteral("tiebreaker_closed"));
+        bool owned = false;
+        for (const QJsonValue &p : get(QStringLiteral("/teams/%1/squad").arg(kOtherTeam), m_server.adminToken())
+                                       .json[QLatin1String("players")].toArray())
+            owned = owned || p[QLatin1String("player_id")].toString() == QLatin1String("P0021");
+        QVERIFY(owned);
+    }
+
+    void deleteRoundOverRest()
+    {
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), manager()));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("team:") + kOwnTeam).toJson());
+        QVERIFY(live.waitFrames(1));
+
+        QCOMPARE(request("DELETE", QStringLiteral("/admin/rounds/%1").arg(kOpenRound), manager()).status, 403);
+        QCOMPARE(request("DELETE", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound), m_server.adminToken()).status,
+                 405);
+        const Answer deleted = request("DELETE", QStringLiteral("/admin/rounds/%1").arg(kOpenRound), m_server.adminToken());
+        QCOMPARE(deleted.status, 200);
+        QHash<QString, qint64> removed;
+        for (const QJsonValue &r : deleted.json[QLatin1String("removed")].toArray()) {
+            if (r[QLatin1String("team_id")].toString() == kOwnTeam)
+                removed.insert(r[QLatin1String("player_id")].toString(), r[QLatin1String("price")].toInteger());
+        }
+        QCOMPARE(removed.value(QStringLiteral("P0141")), 12000);
+        QCOMPARE(removed.value(QStringLiteral("P0147")), 2000);
+        bool refunded = false;
+        for (const QJsonValue &r : deleted.json[QLatin1String("refunded")].toArray()) {
+            if (r[QLatin1String("team_id")].toString() == kOwnTeam) {
+                QCOMPARE(r[QLatin1String("currency_type")].toString(), QStringLiteral("football"));
+                QCOMPARE(r[QLatin1String("amount")].toInteger(), 14000);
+                refunded = true;
+            }
+        }
+        QVERIFY(refunded);
+
+        // squad_update removed + wallet_update amount_refunded, revisions matching a GET.
+        QVERIFY(live.waitFrames(5));
+        const Answer squad = get(QStringLiteral("/teams/%1/squad").arg(kOwnTeam), manager());
+        const Answer wallet = get(QStringLiteral("/teams/%1/wallet").arg(kOwnTeam), manager());
+        for (qsizetype i = 1; i < 5; ++i) {
+            const Protocol::ServerMessage e = live.frame(i);
+            if (e.type == QLatin1String("squad_update")) {
+                QCOMPARE(e.data.value(QLatin1String("action")).toString(), QStringLiteral("removed"));
+                QCOMPARE(e.data.value(QLatin1String("revision")).toInteger(), squad.json[QLatin1String("revision")].toInteger());
+            } else {
+                QCOMPARE(e.type, QStringLiteral("wallet_update"));
+                QVERIFY(e.data.contains(QLatin1String("amount_refunded")));
+                QCOMPARE(e.data.value(QLatin1String("revision")).toInteger(), wallet.json[QLatin1String("revision")].toInteger());
+            }
+        }
+        // TB0002 (from R0004) is cancelled; the round is gone.
+        QCOMPARE(get(QStringLiteral("/tiebreakers/TB0002"), m_server.adminToken()).json[QLatin1String("status")].toString(),
+                 QStringLiteral("cancelled"));
+        QCOMPARE(request("DELETE", QStringLiteral("/admin/rounds/%1").arg(kOpenRound), m_server.adminToken()).status, 404);
+        for (const QJsonValue &r : get(QStringLiteral("/rounds"), manager()).json[QLatin1String("rounds")].toArray())
+            QVERIFY(r[QLatin1String("round_id")].toString() != kOpenRound);
+
+        // Its players are available again; sold ones are not.
+        const QByteArray round = R"({"position": "FWD", "currency_type": "football", "player_ids": ["P0141"],
+                                     "closes_at": "2030-01-01T12:00:00+01:00"})";
+        QCOMPARE(request("POST", QStringLiteral("/admin/rounds"), m_server.adminToken(), round).status, 201);
+        const Answer sold = request("POST", QStringLiteral("/admin/rounds"), m_server.adminToken(),
+                                    R"({"position": "GK", "currency_type": "football", "player_ids": ["P0001"],
+                                        "closes_at": "2030-01-01T12:00:00Z"})");
+        QCOMPARE(sold.status, 409);
+        QCOMPARE(sold.errorCode(), QStringLiteral("player_unavailable"));
+        QCOMPARE(request("POST", QStringLiteral("/admin/rounds"), m_server.adminToken(), round).errorCode(),
+                 QStringLiteral("player_unavailable")); // now in another open round
+        QCOMPARE(request("POST", QStringLiteral("/admin/rounds"), m_server.adminToken(),
+                         R"({"position": "FWD", "player_ids": ["P0146"], "closes_at": "2030-01-01T12:00:00Z"})").status,
+                 400);
+    }
+
+    void healthz()
+    {
+        const Answer health = requestAt(m_server.baseUrl(), "GET", QStringLiteral("/healthz"), {});
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json[QLatin1String("status")].toString(), QStringLiteral("ok"));
+        QCOMPARE(health.json[QLatin1String("db")].toString(), QStringLiteral("ok"));
+        QVERIFY(health.json[QLatin1String("connections")][QLatin1String("http")].toInt() >= 1);
+    }
+
+    void rateLimit()
+    {
+        ServerProcess limited;
+        QVERIFY2(limited.start({QStringLiteral("--rate-limit"), QStringLiteral("0.5:3")}), qPrintable(limited.errorString()));
+        const QString token = limited.managerToken(kOwnTeam);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(requestAt(limited.baseUrl(), "GET", QStringLiteral("/api/v1/me"), token).status, 200);
+        const Answer refused = requestAt(limited.baseUrl(), "GET", QStringLiteral("/api/v1/me"), token);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), QStringLiteral("rate_limited"));
+        QVERIFY(refused.retryAfter.toInt() >= 1);
+        // A limited request's own errors come first (PROTOCOL.md precedence), and change nothing.
+        QCOMPARE(requestAt(limited.baseUrl(), "POST", QStringLiteral("/api/v1/rounds/R0004/bids"), token,
+                           R"({"player_id": "P0001", "amount": 10})").status, 404);
+        QCOMPARE(requestAt(limited.baseUrl(), "POST", QStringLiteral("/api/v1/rounds/R0004/bids"), token,
+                           R"({"player_id": "P0146", "amount": 10})").status, 429);
+        // Other tokens have their own bucket.
+        QCOMPARE(requestAt(limited.baseUrl(), "GET", QStringLiteral("/api/v1/me"), limited.adminToken()).status, 200);
+    }
+
+    void connectionCapPerAddress()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start({QStringLiteral("--idle-timeout"), QStringLiteral("0"),
+                               QStringLiteral("--max-connections-per-address"), QStringLiteral("2")}),
+                 qPrintable(server.errorString()));
+        QTcpSocket a, b, c;
+        for (QTcpSocket *s : {&a, &b, &c}) {
+            s->connectToHost(server.baseUrl().host(), quint16(server.baseUrl().port()));
+            QVERIFY(s->waitForConnected(kTimeoutMs));
+        }
+        // The third connection from this address is closed at once; the first two stay.
+        QTRY_COMPARE_WITH_TIMEOUT(c.state(), QAbstractSocket::UnconnectedState, kTimeoutMs);
+        QCOMPARE(a.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(b.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start({QStringLiteral("--idle-timeout"), QStringLiteral("1")}), qPrintable(server.errorString()));
+        QTcpSocket idle;
+        idle.connectToHost(server.baseUrl().host(), quint16(server.baseUrl().port()));
+        QVERIFY(idle.waitForConnected(kTimeoutMs));
+        QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, kTimeoutMs);
+        const Answer health = requestAt(server.baseUrl(), "GET", QStringLiteral("/healthz"), {});
+        QVERIFY(health.json[QLatin1String("connections")][QLatin1String("idle_closed")].toInt() >= 1);
+    }
+
+    void revokedTokenClosesLiveWith4401()
+    {
+        QProcess create;
+        create.start(ServerProcess::executablePath(),
+                     {QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--team"), QStringLiteral("SSPSLT0003"),
+                      QStringLiteral("--database"), QStringLiteral("sqlite:") + m_server.databasePath()});
+        QVERIFY(create.waitForFinished(kTimeoutMs));
+        QCOMPARE(create.exitCode(), 0);
+        const QString token = QString::fromUtf8(create.readAllStandardOutput()).trimmed();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(get(QStringLiteral("/me"), token).json[QLatin1String("team_id")].toString(), QStringLiteral("SSPSLT0003"));
+
+        LiveClient live;
+        QVERIFY(live.open(m_server.baseUrl(), token));
+        live.send(Protocol::ClientMessage::ping(1).toJson());
+        QVERIFY(live.waitFrames(1));
+        QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
+        QProcess revoke;
+        revoke.start(ServerProcess::executablePath(),
+                     {QStringLiteral("token"), QStringLiteral("revoke"), token, QStringLiteral("--database"),
+                      QStringLiteral("sqlite:") + m_server.databasePath()});
+        QVERIFY(revoke.waitForFinished(kTimeoutMs));
+        QCOMPARE(revoke.exitCode(), 0);
+        QVERIFY(disconnected.wait(kTimeoutMs));
+        QCOMPARE(int(live.socket.closeCode()), 4401);
+        QCOMPARE(get(QStringLiteral("/me"), token).status, 401);
     }
 
     void sigtermClosesLiveWith1001()
