@@ -92,7 +92,7 @@ QString Simulator::roundAction()
         return created.isEmpty() ? deleteRound() : created;
     }
     const QString roundId = q.value(0).toString();
-    if (m_bidBatches < 2) {
+    if (m_bidBatches < 1) {
         ++m_bidBatches;
         return bidInRound(roundId);
     }

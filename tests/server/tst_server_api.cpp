@@ -2,6 +2,7 @@
 // checks the behaviour PROTOCOL.md promises. Tests run in declaration order and share one
 // server: the finalize test changes the league, so later tests see the finalized round.
 
+#include "TestDatabase.h"
 #include "support/ServerProcess.h"
 
 #include <protocol/ErrorCode.h>
@@ -129,11 +130,14 @@ private:
     // Where team:SSPSLT0001 stood before finalize, for the `since` test.
     QString m_epoch;
     qint64 m_seqBeforeFinalize = -1;
+    QString m_databaseUrl;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        QVERIFY2(m_server.start(TestDatabase::freshDatabaseArgs(&m_databaseUrl)), qPrintable(m_server.errorString()));
+        if (m_databaseUrl.isEmpty())
+            m_databaseUrl = QStringLiteral("sqlite:") + m_server.databasePath();
         QCOMPARE(m_server.teamIds().size(), 8);
     }
 
@@ -579,7 +583,8 @@ private Q_SLOTS:
     void rateLimit()
     {
         ServerProcess limited;
-        QVERIFY2(limited.start({QStringLiteral("--rate-limit"), QStringLiteral("0.5:3")}), qPrintable(limited.errorString()));
+        QVERIFY2(limited.start(QStringList{QStringLiteral("--rate-limit"), QStringLiteral("0.5:3")}
+                                               + TestDatabase::freshDatabaseArgs()), qPrintable(limited.errorString()));
         const QString token = limited.managerToken(kOwnTeam);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(requestAt(limited.baseUrl(), "GET", QStringLiteral("/api/v1/me"), token).status, 200);
@@ -599,8 +604,9 @@ private Q_SLOTS:
     void connectionCapPerAddress()
     {
         ServerProcess server;
-        QVERIFY2(server.start({QStringLiteral("--idle-timeout"), QStringLiteral("0"),
-                               QStringLiteral("--max-connections-per-address"), QStringLiteral("2")}),
+        QVERIFY2(server.start(QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("0"),
+                                           QStringLiteral("--max-connections-per-address"), QStringLiteral("2")}
+                              + TestDatabase::freshDatabaseArgs()),
                  qPrintable(server.errorString()));
         QTcpSocket a, b, c;
         for (QTcpSocket *s : {&a, &b, &c}) {
@@ -616,7 +622,8 @@ private Q_SLOTS:
     void idleConnectionsAreClosed()
     {
         ServerProcess server;
-        QVERIFY2(server.start({QStringLiteral("--idle-timeout"), QStringLiteral("1")}), qPrintable(server.errorString()));
+        QVERIFY2(server.start(QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("1")}
+                              + TestDatabase::freshDatabaseArgs()), qPrintable(server.errorString()));
         QTcpSocket idle;
         idle.connectToHost(server.baseUrl().host(), quint16(server.baseUrl().port()));
         QVERIFY(idle.waitForConnected(kTimeoutMs));
@@ -630,7 +637,7 @@ private Q_SLOTS:
         QProcess create;
         create.start(ServerProcess::executablePath(),
                      {QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--team"), QStringLiteral("SSPSLT0003"),
-                      QStringLiteral("--database"), QStringLiteral("sqlite:") + m_server.databasePath()});
+                      QStringLiteral("--database"), m_databaseUrl});
         QVERIFY(create.waitForFinished(kTimeoutMs));
         QCOMPARE(create.exitCode(), 0);
         const QString token = QString::fromUtf8(create.readAllStandardOutput()).trimmed();
@@ -645,7 +652,7 @@ private Q_SLOTS:
         QProcess revoke;
         revoke.start(ServerProcess::executablePath(),
                      {QStringLiteral("token"), QStringLiteral("revoke"), token, QStringLiteral("--database"),
-                      QStringLiteral("sqlite:") + m_server.databasePath()});
+                      m_databaseUrl});
         QVERIFY(revoke.waitForFinished(kTimeoutMs));
         QCOMPARE(revoke.exitCode(), 0);
         QVERIFY(disconnected.wait(kTimeoutMs));
