@@ -138,6 +138,12 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    if (bindings.isEmpty()) {
+        // Unprepared: PostgreSQL cannot PREPARE DDL or SET (migrations, session settings).
+        if (!query.exec(sql))
+            throw DbError(QStringLiteral("exec failed: %1 [%2]").arg(query.lastError().text(), sql));
+        return query;
+    }
     if (!query.prepare(sql))
         throw DbError(QStringLiteral("prepare failed: %1 [%2]").arg(query.lastError().text(), sql));
     for (const QVariant &value : bindings)
@@ -190,9 +196,8 @@ bool Database::migrate()
                 if (!statement.trimmed().isEmpty())
                     exec(statement.trimmed());
             }
-            exec(QStringLiteral("INSERT INTO schema_migrations(version, applied_at) "
-                                "VALUES(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
-                 {version});
+            exec(QStringLiteral("INSERT INTO schema_migrations(version, applied_at) VALUES(?, ?)"),
+                 {version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
             tx.commit();
             qCInfo(lcDb) << "applied migration" << version;
         }

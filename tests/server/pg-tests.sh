@@ -1,0 +1,53 @@
+#!/bin/sh
+# Runs the server tests against a throwaway PostgreSQL cluster:
+#   tests/server/pg-tests.sh [BUILD_DIR]      (default: build)
+# initdb into BUILD_DIR/pg (fsync off, trust auth, C locale), start it on a free loopback port with
+# its unix socket inside BUILD_DIR/pg, run tst_server_api and tst_server_money with
+# LEAGUEDESK_TEST_DATABASE pointing at it (each server gets a fresh database), stop and delete the
+# cluster afterwards, whatever happened. As root, the cluster runs as the `postgres` user
+# (PostgreSQL refuses to run as root). Exit code: that of the tests; 77 if PostgreSQL is missing.
+set -eu
+
+BUILD=$(cd "${1:-build}" && pwd)
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+    echo "pg-tests: PostgreSQL server binaries not found (apt-get install postgresql)" >&2
+    exit 77
+fi
+
+ROOT=$BUILD/pg
+DATA=$ROOT/data
+SOCK=$ROOT/sock
+rm -rf "$ROOT"
+mkdir -p "$SOCK"
+
+RUNAS=""
+if [ "$(id -u)" = 0 ]; then
+    chown -R postgres "$ROOT"
+    RUNAS="runuser -u postgres --"
+fi
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+stop() {
+    $RUNAS "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$ROOT"
+}
+trap stop EXIT INT TERM
+
+$RUNAS "$PGBIN/initdb" -D "$DATA" -U leaguedesk --auth=trust --no-locale -E UTF8 >"$ROOT/initdb.log" 2>&1 \
+    || { cat "$ROOT/initdb.log" >&2; exit 1; }
+$RUNAS "$PGBIN/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$ROOT/server.log" >&2; exit 1; }
+
+export LEAGUEDESK_TEST_DATABASE="postgres://leaguedesk@127.0.0.1:$PORT/"
+export QT_QPA_PLATFORM=offscreen
+echo "pg-tests: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+
+status=0
+for test in tst_server_api tst_server_money; do
+    echo "pg-tests: $test"
+    "$BUILD/tests/server/$test" || status=1
+done
+exit $status
