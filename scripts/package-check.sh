@@ -62,18 +62,18 @@ fi
 
 cleanup() {
   if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  for m in "$root/dev/pts" "$root/dev" "$root/proc"; do
-    mountpoint -q "$m" 2>/dev/null && umount -l "$m" || true
-  done
+  if mountpoint -q "$root/proc" 2>/dev/null; then umount "$root/proc" || umount -l "$root/proc" || true; fi
 }
 trap cleanup EXIT
 
 cleanup
-rm -rf "$root"
+if [ -d "$root" ] && grep -q " $root/" /proc/mounts; then fail "something is still mounted under $root"; fi
+rm -rf --one-file-system "$root"
 mkdir -p "$root"
 tar -C "$root" -xf "$base_tar"
+# Only /proc is mounted (Qt reads /proc/self/exe); the base root brings its own /dev nodes, so
+# nothing of the host's /dev is ever under build/.
 mount -t proc proc "$root/proc"
-mount --bind /dev "$root/dev"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
