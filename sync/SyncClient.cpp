@@ -174,9 +174,12 @@ void SyncClient::onLiveStateChanged()
     if (m_live->state() == LiveClient::State::Live) {
         m_pollTimer.stop();
     } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
-        // Nobody will tell us about changes now: show what the server has, then poll.
-        for (Query *query : m_cache->observedQueries())
-            m_cache->fetchIfNeeded(query->key());
+        // Nobody will tell us about changes now: show what the server has, then poll. Queries
+        // that failed already wait for the shared retry schedule instead.
+        for (Query *query : m_cache->observedQueries()) {
+            if (!query->hasData() && query->errorCode().isEmpty())
+                m_cache->fetchIfNeeded(query->key());
+        }
         if (m_live->state() == LiveClient::State::Reconnecting && !m_pollTimer.isActive())
             m_pollTimer.start();
     }

@@ -1,6 +1,9 @@
 #include "FaultProxy.h"
 
+#include <QLoggingCategory>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcProxy, "leaguedesk.test.proxy", QtWarningMsg)
 
 FaultProxy::FaultProxy(quint16 targetPort, QObject *parent) : QObject(parent), m_targetPort(targetPort)
 {
@@ -27,6 +30,7 @@ void FaultProxy::onNewConnection()
             continue;
         }
         ++m_accepted;
+        qCDebug(lcProxy) << "accepted" << client->peerPort();
         auto *pair = new Pair;
         pair->client = client;
         pair->upstream = new QTcpSocket(this);
@@ -59,9 +63,18 @@ void FaultProxy::onNewConnection()
             pump(pair);
         });
         // Either side closing closes the other, once what is buffered has been passed on.
-        connect(client, &QTcpSocket::disconnected, this, [this, client] { drop(client); });
-        connect(upstream, &QTcpSocket::disconnected, this, [this, client] { drop(client); });
-        connect(upstream, &QTcpSocket::errorOccurred, this, [this, client] { drop(client); });
+        connect(client, &QTcpSocket::disconnected, this, [this, client] {
+            qCDebug(lcProxy) << "client closed" << client->peerPort();
+            drop(client);
+        });
+        connect(upstream, &QTcpSocket::disconnected, this, [this, client] {
+            qCDebug(lcProxy) << "upstream closed for" << client->peerPort();
+            drop(client);
+        });
+        connect(upstream, &QTcpSocket::errorOccurred, this, [this, client, upstream](QAbstractSocket::SocketError error) {
+            qCDebug(lcProxy) << "upstream error for" << client->peerPort() << error << upstream->errorString();
+            drop(client);
+        });
         upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
         Q_EMIT accepted();
     }
@@ -100,11 +113,16 @@ void FaultProxy::drop(QTcpSocket *client)
             pair->client->write(pair->toClient);
     }
     for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
-        if (socket) {
-            socket->disconnect(this);
-            socket->disconnectFromHost();
+        if (!socket)
+            continue;
+        socket->disconnect(this);
+        // Deleting a socket that still has bytes to write would lose them: close gracefully and
+        // delete once the close is done.
+        socket->disconnectFromHost();
+        if (socket->state() == QAbstractSocket::UnconnectedState)
             socket->deleteLater();
-        }
+        else
+            connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     }
     delete pair;
 }
