@@ -151,7 +151,9 @@ say "self-test: without qml6-module-qtquick-layouts the start reports 'module ..
 
 # --- the Flatpak manifest parses (it cannot be built offline) ------------------------------------
 if command -v flatpak-builder >/dev/null; then
-  flatpak-builder --show-manifest "$(dirname "$0")/../packaging/linux/flatpak/io.github.leaguedesk.LeagueDesk.json" >/dev/null \
+  manifest="$(cd "$(dirname "$0")/.." && pwd)/packaging/linux/flatpak/io.github.leaguedesk.LeagueDesk.json"
+  # Run from the cache dir: flatpak-builder leaves a .flatpak-builder/ state dir in its cwd.
+  (cd "$cache" && flatpak-builder --show-manifest "$manifest" >/dev/null) \
     || fail "flatpak-builder cannot read the Flatpak manifest"
   say "flatpak-builder reads packaging/linux/flatpak/io.github.leaguedesk.LeagueDesk.json"
 fi
