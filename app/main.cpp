@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
@@ -22,6 +23,9 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationName(QStringLiteral("LeagueDesk"));
     QGuiApplication::setOrganizationName(QStringLiteral("LeagueDesk"));
     QGuiApplication::setApplicationVersion(QStringLiteral(LEAGUEDESK_VERSION));
+    // Wayland desktops match the window to its .desktop file (and icon) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.leaguedesk.LeagueDesk"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.leaguedesk.LeagueDesk.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Live team dashboard for auction football leagues."));

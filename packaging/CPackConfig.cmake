@@ -5,9 +5,8 @@
 #   Windows NSIS (per-user, no admin rights) + ZIP, Qt runtime deployed by Qt's deploy script
 #   macOS   DragNDrop .dmg with LeagueDesk.app, Qt runtime deployed by Qt's deploy script
 #
-# The executables' own install(TARGETS) rules (app/, server/) carry no COMPONENT; on Linux the
-# rules below install them again into the component of their package, and only those components
-# are packaged as .debs.
+# The executables' own install(TARGETS) rules (app/, server/) put them in the `client` and
+# `server` components; only those components are packaged as .debs.
 
 include("${CMAKE_CURRENT_LIST_DIR}/cpack-common.cmake")
 set(_ld_pkg "${CMAKE_CURRENT_LIST_DIR}")
@@ -76,9 +75,6 @@ if(UNIX AND NOT APPLE)
     foreach(_ld_exe leaguedesk leaguedesk-watch leaguedesk-server)
         target_link_options(${_ld_exe} PRIVATE "LINKER:-z,relro,-z,now")
     endforeach()
-
-    install(TARGETS leaguedesk leaguedesk-watch RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT client)
-    install(TARGETS leaguedesk-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
 
     install(FILES "${_ld_pkg}/linux/${LEAGUEDESK_APP_ID}.desktop"
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT client)

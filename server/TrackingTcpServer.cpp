@@ -33,7 +33,7 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
         socket->deleteLater();
         return;
     }
-    Tracked tracked{socket, address, {}, false};
+    Tracked tracked{socket, address, socket->peerPort(), {}, false};
     tracked.lastActivity.start();
     m_sockets.insert(socket, tracked);
     ++m_perAddress[address];
@@ -77,7 +77,7 @@ void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
 {
     purgeDeleted();
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
-        if (it->socket->peerPort() == peerPort && it->socket->peerAddress().isEqual(peer)) {
+        if (it->peerPort == peerPort && QHostAddress(it->address).isEqual(peer)) {
             it->upgraded = true;
             return;
         }
@@ -90,7 +90,7 @@ void TrackingTcpServer::sweep()
     const qint64 limitMs = qint64(m_limits.idleSeconds) * 1000;
     QList<QTcpSocket *> idle;
     for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (!it->upgraded && it->lastActivity.elapsed() > limitMs && it->socket->bytesToWrite() == 0)
+        if (it->socket && !it->upgraded && it->lastActivity.elapsed() > limitMs && it->socket->bytesToWrite() == 0)
             idle.append(it->socket);
     }
     for (QTcpSocket *socket : std::as_const(idle)) {

@@ -45,6 +45,7 @@ private:
         // upgrade, which also drops our destroyed/disconnected connections.
         QPointer<QTcpSocket> socket;
         QString address;
+        quint16 peerPort = 0; // kept here so matching never touches a socket being destroyed
         QElapsedTimer lastActivity;
         bool upgraded = false;
     };

@@ -21,8 +21,9 @@ struct RestResult
 
     bool isSuccess() const { return status >= 200 && status < 300; }
     bool isNotModified() const { return status == 304; }
-    // Network errors and 5xx are worth retrying; 4xx are the request's own fault.
-    bool isRetryable() const { return status == 0 || status >= 500; }
+    // Network errors, 5xx and 429 (rate limited) are worth retrying later; other 4xx are the
+    // request's own fault.
+    bool isRetryable() const { return status == 0 || status == 429 || status >= 500; }
 };
 
 // The one place that knows HTTP: base URL, bearer token, ETags, status classes, timeouts.

@@ -71,7 +71,7 @@ void SyncClient::start()
     m_live->start();
     // Channel-less queries fetch now; the others wait for their channel's acknowledgement.
     for (Query *query : m_cache->observedQueries()) {
-        if (query->key().channel().isEmpty())
+        if (channelFor(query->key()).isEmpty())
             m_cache->fetchIfNeeded(query->key());
     }
     updateState();
@@ -112,21 +112,35 @@ bool SyncClient::liveUsable() const
     return state == LiveClient::State::Live || state == LiveClient::State::Connecting;
 }
 
+QString SyncClient::channelFor(const QueryKey &key) const
+{
+    if (key.kind() != QueryKey::Kind::ActiveTiebreakers)
+        return key.channel();
+    // PROTOCOL.md: admins hear every tiebreaker on `tiebreakers`; a manager hears those it takes
+    // part in on its team channel (created/resolved). Unknown until GET /me answered.
+    if (!m_hasMe)
+        return {};
+    return m_me.role == Protocol::Me::Role::Admin ? QStringLiteral("tiebreakers")
+                                                  : QStringLiteral("team:") + m_me.teamId;
+}
+
 void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
 {
-    const QString channel = key.channel();
     if (!observed) {
+        const QString channel = m_channelOf.take(key);
         if (!channel.isEmpty())
             m_live->unsubscribe(channel);
         // Events of its channel may stop arriving, so it must be revalidated when observed again.
         m_cache->invalidate(key);
         return;
     }
+    const QString channel = channelFor(key);
     if (channel.isEmpty()) {
         if (m_started)
             m_cache->fetchIfNeeded(key);
         return;
     }
+    m_channelOf.insert(key, channel);
     m_live->subscribe(channel);
     if (!m_started)
         return; // start() connects; the fetch follows the subscription
@@ -139,7 +153,7 @@ void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
 void SyncClient::onChannelSubscribed(const QString &channel, bool recovered)
 {
     for (Query *query : m_cache->observedQueries()) {
-        if (query->key().channel() != channel)
+        if (m_channelOf.value(query->key()) != channel)
             continue;
         if (recovered)
             m_cache->fetchIfNeeded(query->key()); // replayed events invalidate what changed
@@ -151,7 +165,7 @@ void SyncClient::onChannelSubscribed(const QString &channel, bool recovered)
 void SyncClient::invalidateChannel(const QString &channel)
 {
     for (Query *query : m_cache->observedQueries()) {
-        if (query->key().channel() == channel)
+        if (m_channelOf.value(query->key()) == channel)
             m_cache->invalidate(query->key());
     }
 }
@@ -193,6 +207,18 @@ void SyncClient::onMeChanged()
         return; // the cache validated it already; nothing else can fail here
     m_me = me.value();
     m_hasMe = true;
+    // Queries whose channel depends on the role get it now.
+    for (Query *query : m_cache->observedQueries()) {
+        const QString channel = channelFor(query->key());
+        if (channel.isEmpty() || m_channelOf.value(query->key()) == channel)
+            continue;
+        if (const QString old = m_channelOf.take(query->key()); !old.isEmpty())
+            m_live->unsubscribe(old);
+        m_channelOf.insert(query->key(), channel);
+        m_live->subscribe(channel);
+        if (m_live->isSubscribed(channel))
+            m_cache->invalidate(query->key());
+    }
     Q_EMIT meChanged();
 }
 

@@ -5,6 +5,7 @@
 
 #include <protocol/Me.h>
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -45,6 +46,9 @@ public:
     // Observing a query subscribes its channel and fetches it in the right order.
     Query *observe(const QueryKey &key);
     void release(const QueryKey &key);
+
+    // The live channel whose events keep `key` fresh (empty when none, or not known yet).
+    QString channelFor(const QueryKey &key) const;
 
     RestClient *rest() const { return m_rest; }
     QueryCache *cache() const { return m_cache; }
@@ -91,4 +95,5 @@ private:
     QTimer m_pollTimer;
     QString m_token; // only to name the offline store's account; never written anywhere
     std::unique_ptr<OfflineStore> m_store;
+    QHash<QueryKey, QString> m_channelOf; // the channel each observed query subscribed
 };
