@@ -37,3 +37,7 @@ package: build
 # $(BUILD_DIR)/clean-root) and starts the installed dashboard against the installed server.
 package-check: package
 	scripts/package-check.sh $(BUILD_DIR)
+
+# Benchmarks (not part of `make test`): figures go into docs/PERFORMANCE.md.
+bench: build
+	@scripts/bench.sh $(BUILD_DIR)
