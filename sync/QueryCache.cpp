@@ -191,9 +191,14 @@ void QueryCache::fetchIfNeeded(const QueryKey &key)
     Query *query = find(key);
     if (!query || query->m_observers == 0 || query->m_fetching || query->m_retryScheduled)
         return;
-    if (query->hasData() && !query->m_stale)
+    if (query->hasData() && !query->m_stale && !isExpired(query))
         return;
     fetch(query);
+}
+
+bool QueryCache::isExpired(const Query *query) const
+{
+    return query->m_fetchedAt.msecsTo(m_now()) > m_staleTime.count();
 }
 
 void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision)
@@ -274,9 +279,9 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
                 query->m_etag = result.etag;
                 applied = true;
                 if (m_store)
-                    m_store->save({key.toString(), result.body, revision, result.etag, QDateTime::currentDateTimeUtc()});
+                    m_store->save({key.toString(), result.body, revision, result.etag, m_now()});
             }
-            query->m_fetchedAt = QDateTime::currentDateTimeUtc();
+            query->m_fetchedAt = m_now();
             query->m_stale = false;
             query->m_errorCode.clear();
             query->m_errorMessage.clear();
@@ -284,7 +289,7 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
             m_health->reportSuccess();
         }
     } else if (result.isNotModified() && query->hasData()) {
-        query->m_fetchedAt = QDateTime::currentDateTimeUtc();
+        query->m_fetchedAt = m_now();
         query->m_stale = false;
         query->m_errorCode.clear();
         query->m_errorMessage.clear();

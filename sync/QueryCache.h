@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -51,6 +52,11 @@ public:
     // Failed fetches wait for this tracker's retry schedule, shared with the live client. Not owned.
     void setHealth(ConnectionHealth *health);
 
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { m_now = std::move(clock); }
+    // How long data counts as fresh without any confirmation; after that, observing it again
+    // refetches (conditionally). Live events make it stale sooner.
+    void setStaleTime(std::chrono::milliseconds time) { m_staleTime = time; }
     void setGcTime(std::chrono::milliseconds time) { m_gcTime = time; }
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     int requestCount() const { return m_requestCount; }
@@ -79,6 +85,10 @@ private:
     };
     QHash<QueryKey, Restored> m_restored; // loaded from disk, not yet claimed by a query
     QHash<QueryKey, Query *> m_queries; // children of this object
+    bool isExpired(const Query *query) const;
+
+    Clock m_now = [] { return QDateTime::currentDateTimeUtc(); };
+    std::chrono::milliseconds m_staleTime = std::chrono::minutes(5);
     std::chrono::milliseconds m_gcTime = std::chrono::minutes(5);
     ConnectionHealth *m_health;
     int m_maxRetries = 8;

@@ -30,6 +30,11 @@ QUrl RestClient::urlFor(const QString &path) const
     return url;
 }
 
+void RestClient::dropIdleConnections()
+{
+    m_network->clearConnectionCache();
+}
+
 void RestClient::get(const QString &path, const QByteArray &ifNoneMatch, QObject *context, Callback callback)
 {
     QNetworkRequest request(urlFor(path));

@@ -49,6 +49,11 @@ public:
 
     QUrl urlFor(const QString &path) const;
 
+    // Forget pooled keep-alive connections. When the live connection died silently (sleep, a
+    // network switch), the pooled HTTP sockets are dead too, and a request sent on one would hang
+    // until its timeout.
+    void dropIdleConnections();
+
 Q_SIGNALS:
     // Every finished request, for request counting and for leaguedesk-watch's log.
     void requestFinished(const QString &method, const QString &path, int status);

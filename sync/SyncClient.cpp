@@ -128,10 +128,11 @@ void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
 {
     if (!observed) {
         const QString channel = m_channelOf.take(key);
-        if (!channel.isEmpty())
+        if (!channel.isEmpty()) {
             m_live->unsubscribe(channel);
-        // Events of its channel may stop arriving, so it must be revalidated when observed again.
-        m_cache->invalidate(key);
+            // Events of its channel may stop arriving, so revalidate it when observed again.
+            m_cache->invalidate(key);
+        }
         return;
     }
     const QString channel = channelFor(key);
@@ -188,6 +189,7 @@ void SyncClient::onLiveStateChanged()
     if (m_live->state() == LiveClient::State::Live) {
         m_pollTimer.stop();
     } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
+        m_rest->dropIdleConnections(); // what killed the live link likely killed those too
         // Nobody will tell us about changes now: show what the server has, then poll. Queries
         // that failed already wait for the shared retry schedule instead.
         for (Query *query : m_cache->observedQueries()) {

@@ -45,6 +45,10 @@ void FaultProxy::onNewConnection()
             if (!pair->classified) {
                 pair->classified = true;
                 pair->webSocket = pair->toUpstream.toLower().contains("upgrade: websocket");
+                if (pair->webSocket && m_refusingWebSockets) {
+                    drop(pair->client);
+                    return;
+                }
             }
             pump(pair);
         });
@@ -82,7 +86,7 @@ void FaultProxy::onNewConnection()
 
 void FaultProxy::pump(Pair *pair)
 {
-    if (m_stalled || !pair->upstreamConnected)
+    if (m_stalled || pair->frozen || !pair->upstreamConnected)
         return;
     auto forward = [this](QPointer<QTcpSocket> to, QByteArray bytes) {
         if (bytes.isEmpty())
@@ -150,6 +154,12 @@ void FaultProxy::setStalled(bool stalled)
         for (Pair *pair : std::as_const(m_pairs))
             pump(pair);
     }
+}
+
+void FaultProxy::stallExisting()
+{
+    for (Pair *pair : std::as_const(m_pairs))
+        pair->frozen = true;
 }
 
 void FaultProxy::setRefusing(bool refusing)

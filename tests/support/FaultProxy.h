@@ -24,6 +24,11 @@ public:
     void cutAll();                       // abort every proxied connection (RST, no close frame)
     void setStalled(bool stalled);       // hold all bytes in both directions while set
     void setRefusing(bool refusing);     // close new connections at once
+    // Hold the bytes of the connections open now, forever, without closing them: a link that died
+    // silently (laptop sleep, VPN switch). New connections work.
+    void stallExisting();
+    // Close WebSocket upgrade requests at once while plain HTTP still works.
+    void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
     void setDelay(int milliseconds);     // forward each chunk after this delay
     // Hold answers on plain HTTP connections (not WebSocket ones) for this long, so a test can
     // make a REST answer arrive after a live event that was published later.
@@ -45,6 +50,7 @@ private:
         bool upstreamConnected = false;
         bool classified = false;
         bool webSocket = false;
+        bool frozen = false;
     };
 
     void onNewConnection();
@@ -56,6 +62,7 @@ private:
     QHash<QTcpSocket *, Pair *> m_pairs; // by client socket; owned
     bool m_stalled = false;
     bool m_refusing = false;
+    bool m_refusingWebSockets = false;
     int m_delayMs = 0;
     int m_httpAnswerDelayMs = 0;
     int m_accepted = 0;
