@@ -1,20 +1,21 @@
 #include "SquadModel.h"
 
+#include "ModelsLog.h"
+#include "QueryBinding.h"
 #include "Session.h"
 
 #include <sync/Query.h>
-#include <sync/SyncClient.h>
 
-#include <QLoggingCategory>
+#include <QMap>
 
-Q_LOGGING_CATEGORY(lcModels, "leaguedesk.models")
-
-SquadModel::SquadModel(QObject *parent) : KeyedListModel(parent) { }
-
-SquadModel::~SquadModel()
+SquadModel::SquadModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
 {
-    detach();
+    connect(m_binding, &QueryBinding::attached, this, &SquadModel::reload);
+    connect(m_binding, &QueryBinding::dataChanged, this, &SquadModel::reload);
+    connect(m_binding, &QueryBinding::statusChanged, this, &SquadModel::statusChanged);
 }
+
+SquadModel::~SquadModel() = default;
 
 QHash<int, QByteArray> SquadModel::roleNames() const
 {
@@ -63,110 +64,98 @@ QList<int> SquadModel::changedRoles(const Protocol::SquadPlayer &a, const Protoc
     return roles;
 }
 
+Session *SquadModel::session() const
+{
+    return m_binding->session();
+}
+
 void SquadModel::setSession(Session *session)
 {
-    if (m_session == session)
+    if (m_binding->session() == session)
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    detach();
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::clientChanged, this, [this] { detach(); attach(); });
-    attach();
+    m_binding->setSession(session);
     Q_EMIT sessionChanged();
 }
 
 void SquadModel::setClient(SyncClient *client)
 {
-    detach();
-    m_directClient = client;
-    attach();
+    m_binding->setClient(client);
 }
 
 void SquadModel::setTeamId(const QString &teamId)
 {
     if (m_teamId == teamId)
         return;
-    detach();
     m_teamId = teamId;
-    attach();
+    m_binding->setKey(teamId.isEmpty() ? std::nullopt : std::optional(QueryKey::squad(teamId)));
     Q_EMIT teamIdChanged();
-}
-
-void SquadModel::attach()
-{
-    SyncClient *client = m_directClient ? m_directClient : (m_session ? m_session->client() : nullptr);
-    if (!client || m_teamId.isEmpty())
-        return;
-    m_client = client;
-    m_query = client->observe(QueryKey::squad(m_teamId));
-    connect(m_query, &Query::dataChanged, this, &SquadModel::reload);
-    connect(m_query, &Query::statusChanged, this, [this] {
-        if (m_session && m_query)
-            m_session->noteConfirmed(m_query->fetchedAt());
-        Q_EMIT statusChanged();
-    });
-    reload();
-    Q_EMIT statusChanged();
-}
-
-void SquadModel::detach()
-{
-    if (m_query) {
-        m_query->disconnect(this);
-        if (m_client)
-            m_client->release(m_query->key());
-        m_query = nullptr;
-    }
-    m_client = nullptr;
-    const int before = count();
-    applyRows({});
-    if (count() != before)
-        Q_EMIT countChanged();
-    if (m_revision != -1) {
-        m_revision = -1;
-        Q_EMIT revisionChanged();
-    }
-    Q_EMIT statusChanged();
 }
 
 void SquadModel::reload()
 {
-    if (!m_query || !m_query->hasData())
+    Query *query = m_binding->query();
+    if (!query || !query->hasData()) {
+        apply({}, -1);
         return;
-    const auto squad = Protocol::parseSquad(m_query->data());
+    }
+    load(query->data());
+}
+
+void SquadModel::load(const QJsonObject &answer)
+{
+    const auto squad = Protocol::parseSquad(answer);
     if (!squad) {
         // The cache validated the answer already; this only guards against a future mismatch.
         qCWarning(lcModels) << "squad answer does not parse:" << squad.error();
         return;
     }
+    apply(squad->players, squad->revision);
+}
+
+void SquadModel::apply(const QList<Protocol::SquadPlayer> &players, qint64 revision)
+{
     const int before = count();
-    applyRows(squad->players);
+    applyRows(players);
     if (count() != before)
         Q_EMIT countChanged();
-    if (squad->revision != m_revision) {
-        m_revision = squad->revision;
+    if (revision != m_revision) {
+        m_revision = revision;
         Q_EMIT revisionChanged();
+    }
+    QMap<QString, QPair<qint64, int>> sums;
+    for (const Protocol::SquadPlayer &player : rows()) {
+        auto &sum = sums[player.currencyType];
+        sum.first += player.price;
+        sum.second += 1;
+    }
+    QVariantList totals;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        totals.append(QVariantMap{{QStringLiteral("currency_type"), it.key()},
+                                  {QStringLiteral("total"), it.value().first},
+                                  {QStringLiteral("count"), it.value().second}});
+    }
+    if (totals != m_totals) {
+        m_totals = totals;
+        Q_EMIT totalsChanged();
     }
 }
 
 bool SquadModel::isLoading() const
 {
-    return m_query && m_query->isFetching();
+    return m_binding->isLoading();
 }
 
 bool SquadModel::hasData() const
 {
-    return m_query && m_query->hasData();
+    return m_binding->hasData();
 }
 
 QString SquadModel::errorString() const
 {
-    return m_query ? m_query->errorMessage() : QString();
+    return m_binding->errorString();
 }
 
 QDateTime SquadModel::fetchedAt() const
 {
-    return m_query ? m_query->fetchedAt() : QDateTime();
+    return m_binding->fetchedAt();
 }

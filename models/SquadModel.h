@@ -6,10 +6,10 @@
 #include <protocol/Squad.h>
 
 #include <QDateTime>
-#include <QPointer>
 #include <QQmlEngine>
+#include <QVariantList>
 
-class Query;
+class QueryBinding;
 class SyncClient;
 
 // A team's squad (GET /teams/{team_id}/squad), one row per player, kept fresh by the sync layer.
@@ -27,6 +27,8 @@ class SquadModel : public KeyedListModel<Protocol::SquadPlayer>
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
     Q_PROPERTY(QDateTime fetchedAt READ fetchedAt NOTIFY statusChanged)
+    // [{currency_type, total, count}] over the whole squad, sorted by currency.
+    Q_PROPERTY(QVariantList totals READ totals NOTIFY totalsChanged)
 
 public:
     // Roles are named after PROTOCOL.md's fields.
@@ -48,7 +50,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Session *session() const { return m_session; }
+    Session *session() const;
     void setSession(Session *session);
     QString teamId() const { return m_teamId; }
     void setTeamId(const QString &teamId);
@@ -59,9 +61,12 @@ public:
     bool hasData() const;
     QString errorString() const;
     QDateTime fetchedAt() const;
+    QVariantList totals() const { return m_totals; }
 
     // For tools and tests without a Session: observe through this client directly.
     void setClient(SyncClient *client);
+    // Applies one answer of GET /teams/{team_id}/squad (what a refetch does; tests call it directly).
+    void load(const QJsonObject &answer);
 
 Q_SIGNALS:
     void sessionChanged();
@@ -69,20 +74,18 @@ Q_SIGNALS:
     void countChanged();
     void revisionChanged();
     void statusChanged();
+    void totalsChanged();
 
 protected:
     QString keyOf(const Protocol::SquadPlayer &row) const override { return row.playerId; }
     QList<int> changedRoles(const Protocol::SquadPlayer &before, const Protocol::SquadPlayer &after) const override;
 
 private:
-    void attach();
-    void detach();
     void reload();
+    void apply(const QList<Protocol::SquadPlayer> &players, qint64 revision);
 
-    QPointer<Session> m_session;
+    QueryBinding *m_binding; // child
     QString m_teamId;
-    SyncClient *m_directClient = nullptr;
-    QPointer<SyncClient> m_client; // the client m_query belongs to
-    Query *m_query = nullptr;
     qint64 m_revision = -1;
+    QVariantList m_totals;
 };

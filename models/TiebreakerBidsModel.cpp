@@ -1,0 +1,261 @@
+#include "TiebreakerBidsModel.h"
+
+#include "ModelsLog.h"
+#include "QueryBinding.h"
+
+#include <sync/Query.h>
+#include <sync/QueryCache.h>
+#include <sync/RestClient.h>
+#include <sync/SyncClient.h>
+
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+TiebreakerBidsModel::TiebreakerBidsModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+{
+    connect(m_binding, &QueryBinding::attached, this, &TiebreakerBidsModel::reload);
+    connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerBidsModel::reload);
+    connect(m_binding, &QueryBinding::statusChanged, this, &TiebreakerBidsModel::statusChanged);
+}
+
+TiebreakerBidsModel::~TiebreakerBidsModel() = default;
+
+QHash<int, QByteArray> TiebreakerBidsModel::roleNames() const
+{
+    return {{TeamIdRole, "team_id"}, {TeamNameRole, "team_name"}, {AmountRole, "amount"}, {TsRole, "ts"},
+            {IsHighestRole, "is_highest"}, {IsOwnRole, "is_own"}};
+}
+
+QVariant TiebreakerBidsModel::data(const QModelIndex &index, int role) const
+{
+    const TiebreakerBid *bid = rowAt(index);
+    if (!bid)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case TeamNameRole: return bid->teamName;
+    case TeamIdRole: return bid->teamId;
+    case AmountRole: return bid->amount;
+    case TsRole: return bid->ts;
+    case IsHighestRole: return m_details.highestBid && m_details.highestBid->key() == bid->key();
+    case IsOwnRole: return !m_teamId.isEmpty() && bid->teamId == m_teamId;
+    default: return {};
+    }
+}
+
+QList<int> TiebreakerBidsModel::changedRoles(const TiebreakerBid &a, const TiebreakerBid &b) const
+{
+    // The key covers team, time and amount; only the name can change under it.
+    return a.teamName != b.teamName ? QList<int>{TeamNameRole, Qt::DisplayRole} : QList<int>{};
+}
+
+Session *TiebreakerBidsModel::session() const
+{
+    return m_binding->session();
+}
+
+void TiebreakerBidsModel::setSession(Session *session)
+{
+    if (m_binding->session() == session)
+        return;
+    m_binding->setSession(session);
+    Q_EMIT sessionChanged();
+}
+
+void TiebreakerBidsModel::setClient(SyncClient *client)
+{
+    m_binding->setClient(client);
+}
+
+void TiebreakerBidsModel::setTiebreakerId(const QString &id)
+{
+    if (m_tiebreakerId == id)
+        return;
+    m_tiebreakerId = id;
+    m_pendingKey.clear();
+    m_pendingAmount = -1;
+    clearBidState();
+    m_binding->setKey(id.isEmpty() ? std::nullopt : std::optional(QueryKey::tiebreaker(id)));
+    Q_EMIT tiebreakerIdChanged();
+}
+
+void TiebreakerBidsModel::setTeamId(const QString &teamId)
+{
+    if (m_teamId == teamId)
+        return;
+    m_teamId = teamId;
+    if (count() > 0)
+        Q_EMIT dataChanged(index(0), index(count() - 1), {IsOwnRole});
+    Q_EMIT teamIdChanged();
+    Q_EMIT detailsChanged();
+}
+
+void TiebreakerBidsModel::reload()
+{
+    Query *query = m_binding->query();
+    if (!query || !query->hasData()) {
+        apply({});
+        return;
+    }
+    load(query->data());
+}
+
+void TiebreakerBidsModel::load(const QJsonObject &answer)
+{
+    if (auto details = parseTiebreaker(answer))
+        apply(*details);
+    else
+        qCWarning(lcModels) << "tiebreaker answer does not parse";
+}
+
+void TiebreakerBidsModel::apply(const Tiebreaker &details)
+{
+    const std::optional<TiebreakerBid> oldHighest = m_details.highestBid;
+    const bool changed = !(details == m_details);
+    m_details = details;
+    QList<TiebreakerBid> bids = details.bids;
+    std::reverse(bids.begin(), bids.end()); // newest first: the history reads from the top
+    const int before = count();
+    QSet<QString> known;
+    for (const TiebreakerBid &bid : rows())
+        known.insert(bid.key());
+    applyRows(bids);
+    if (before != count())
+        Q_EMIT countChanged();
+    if (oldHighest != m_details.highestBid) {
+        // The highest mark moves from one row to another (rows just inserted read it already).
+        for (int row = 0; row < count(); ++row) {
+            const QString key = rows().at(row).key();
+            if (!known.contains(key))
+                continue;
+            if ((oldHighest && oldHighest->key() == key) || (m_details.highestBid && m_details.highestBid->key() == key))
+                Q_EMIT dataChanged(index(row), index(row), {IsHighestRole});
+        }
+    }
+    if (changed) {
+        Q_EMIT detailsChanged();
+        if (!m_bidErrorCode.isEmpty())
+            Q_EMIT bidStateChanged(); // "bid at least N" follows the newest minimum
+    }
+}
+
+qint64 TiebreakerBidsModel::myLastBid() const
+{
+    if (m_teamId.isEmpty())
+        return -1;
+    for (const TiebreakerBid &bid : rows()) { // newest first
+        if (bid.teamId == m_teamId)
+            return bid.amount;
+    }
+    return -1;
+}
+
+void TiebreakerBidsModel::clearBidState()
+{
+    if (m_bidErrorCode.isEmpty() && m_confirmation.isEmpty())
+        return;
+    m_bidErrorCode.clear();
+    m_bidErrorMessage.clear();
+    m_confirmation.clear();
+    Q_EMIT bidStateChanged();
+}
+
+void TiebreakerBidsModel::placeBid(qint64 amount)
+{
+    SyncClient *client = m_binding->client();
+    if (m_sending || m_tiebreakerId.isEmpty() || !client)
+        return;
+    if (m_pendingKey.isEmpty() || m_pendingAmount != amount) {
+        m_pendingKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
+        m_pendingAmount = amount;
+    }
+    m_sending = true;
+    m_bidErrorCode.clear();
+    m_bidErrorMessage.clear();
+    m_confirmation.clear();
+    Q_EMIT bidStateChanged();
+    const QString path = QStringLiteral("/tiebreakers/%1/bids").arg(m_tiebreakerId);
+    const QString id = m_tiebreakerId;
+    client->rest()->post(path, QJsonObject{{QStringLiteral("amount"), amount}}, m_pendingKey, this,
+                         [this, amount, id](const RestResult &result) {
+        if (id == m_tiebreakerId)
+            handleBidAnswer(amount, result);
+    });
+}
+
+void TiebreakerBidsModel::handleBidAnswer(qint64 amount, const RestResult &result)
+{
+    m_sending = false;
+    if (result.isSuccess()) {
+        m_pendingKey.clear();
+        m_pendingAmount = -1;
+        m_bidErrorCode.clear();
+        m_bidErrorMessage.clear();
+        m_confirmation = tr("Your bid of %1 is in").arg(QLocale().toString(amount));
+        const QJsonObject body = QJsonDocument::fromJson(result.body).object();
+        if (auto after = body.value(QLatin1String("tiebreaker")).isObject()
+                ? parseTiebreaker(body.value(QLatin1String("tiebreaker")).toObject()) : std::nullopt;
+            after && after->tiebreakerId == m_tiebreakerId && !after->bids.isEmpty()) {
+            apply(*after);
+        }
+        // The bid's own event refreshes the history; without a live connection nothing would.
+        SyncClient *client = m_binding->client();
+        if (client && client->state() != SyncClient::State::Live)
+            client->cache()->invalidate(QueryKey::tiebreaker(m_tiebreakerId));
+        Q_EMIT bidStateChanged();
+        Q_EMIT bidPlaced(amount);
+        return;
+    }
+    // No answer or a server fault: the same key may be sent again. A definite refusal is kept
+    // by the server under that key, so a new attempt needs a new one.
+    if (!result.isRetryable()) {
+        m_pendingKey.clear();
+        m_pendingAmount = -1;
+    }
+    m_bidErrorCode = result.status == 0 ? QStringLiteral("network")
+                   : !result.errorCode.isEmpty() ? result.errorCode
+                                                 : QStringLiteral("http_%1").arg(result.status);
+    m_bidErrorMessage = result.errorMessage;
+    qCInfo(lcModels) << "bid refused:" << result.status << m_bidErrorCode;
+    Q_EMIT bidStateChanged();
+}
+
+QString TiebreakerBidsModel::bidErrorText() const
+{
+    const QLocale locale;
+    if (m_bidErrorCode.isEmpty())
+        return {};
+    if (m_bidErrorCode == QLatin1String("bid_too_low"))
+        return tr("Too low: bid at least %1").arg(locale.toString(minimumNextBid()));
+    if (m_bidErrorCode == QLatin1String("insufficient_funds"))
+        return tr("Not enough %1 in your wallet for this bid").arg(currencyType());
+    if (m_bidErrorCode == QLatin1String("tiebreaker_closed"))
+        return tr("This tiebreaker has closed; no more bids are taken");
+    if (m_bidErrorCode == QLatin1String("rate_limited"))
+        return tr("Too many requests; try again in a moment");
+    if (m_bidErrorCode == QLatin1String("network"))
+        return tr("No answer from the server; your bid is not confirmed. Send it again to retry safely.");
+    if (m_bidErrorCode == QLatin1String("forbidden"))
+        return tr("Only the teams in this tiebreaker can bid");
+    return m_bidErrorMessage.isEmpty() ? tr("The server refused the bid (%1)").arg(m_bidErrorCode)
+                                       : m_bidErrorMessage;
+}
+
+bool TiebreakerBidsModel::isLoading() const
+{
+    return m_binding->isLoading();
+}
+
+bool TiebreakerBidsModel::hasData() const
+{
+    return m_binding->hasData();
+}
+
+QString TiebreakerBidsModel::errorString() const
+{
+    return m_binding->errorString();
+}

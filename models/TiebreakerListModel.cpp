@@ -1,0 +1,259 @@
+#include "TiebreakerListModel.h"
+
+#include "ModelsLog.h"
+#include "QueryBinding.h"
+
+#include <protocol/Events.h>
+#include <sync/Query.h>
+#include <sync/RestClient.h>
+#include <sync/SyncClient.h>
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+TiebreakerListModel::TiebreakerListModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+{
+    connect(m_binding, &QueryBinding::attached, this, &TiebreakerListModel::reload);
+    connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerListModel::reload);
+    connect(m_binding, &QueryBinding::statusChanged, this, &TiebreakerListModel::statusChanged);
+    connect(m_binding, &QueryBinding::clientChanged, this, &TiebreakerListModel::connectClient);
+    m_closedRefetch.setSingleShot(true);
+    m_closedRefetch.setInterval(250);
+    connect(&m_closedRefetch, &QTimer::timeout, this, &TiebreakerListModel::fetchClosed);
+    rebind();
+}
+
+TiebreakerListModel::~TiebreakerListModel() = default;
+
+QHash<int, QByteArray> TiebreakerListModel::roleNames() const
+{
+    return {{TiebreakerIdRole, "tiebreaker_id"}, {PlayerIdRole, "player_id"}, {PlayerNameRole, "player_name"},
+            {RoundIdRole, "round_id"}, {CurrencyTypeRole, "currency_type"}, {StatusRole, "status"},
+            {ParticipantsRole, "participants"}, {StartingAmountRole, "starting_amount"},
+            {HighestBidAmountRole, "highest_bid_amount"}, {HighestBidTeamIdRole, "highest_bid_team_id"},
+            {HighestBidTeamNameRole, "highest_bid_team_name"}, {HighestBidTsRole, "highest_bid_ts"},
+            {MinIncrementRole, "min_increment"}, {DeadlineRole, "deadline"},
+            {WinnerTeamIdRole, "winner_team_id"}, {WinnerTeamNameRole, "winner_team_name"},
+            {MinimumNextBidRole, "minimum_next_bid"}};
+}
+
+QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
+{
+    const Tiebreaker *t = rowAt(index);
+    if (!t)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case PlayerNameRole: return t->playerName;
+    case TiebreakerIdRole: return t->tiebreakerId;
+    case PlayerIdRole: return t->playerId;
+    case RoundIdRole: return t->roundId;
+    case CurrencyTypeRole: return t->currencyType;
+    case StatusRole: return t->status;
+    case ParticipantsRole: return t->participants;
+    case StartingAmountRole: return t->startingAmount;
+    case HighestBidAmountRole: return t->highestBid ? t->highestBid->amount : qint64(-1);
+    case HighestBidTeamIdRole: return t->highestBid ? t->highestBid->teamId : QString();
+    case HighestBidTeamNameRole: return t->highestBid ? t->highestBid->teamName : QString();
+    case HighestBidTsRole: return t->highestBid ? t->highestBid->ts : QString();
+    case MinIncrementRole: return t->minIncrement;
+    case DeadlineRole: return t->deadline;
+    case WinnerTeamIdRole: return t->winnerTeamId;
+    case WinnerTeamNameRole: return t->winnerTeamName();
+    case MinimumNextBidRole: return t->minimumNextBid();
+    default: return {};
+    }
+}
+
+QList<int> TiebreakerListModel::changedRoles(const Tiebreaker &a, const Tiebreaker &b) const
+{
+    QList<int> roles;
+    if (a.playerId != b.playerId)
+        roles << PlayerIdRole;
+    if (a.playerName != b.playerName)
+        roles << PlayerNameRole << Qt::DisplayRole;
+    if (a.roundId != b.roundId)
+        roles << RoundIdRole;
+    if (a.currencyType != b.currencyType)
+        roles << CurrencyTypeRole;
+    if (a.status != b.status)
+        roles << StatusRole;
+    if (a.participants != b.participants)
+        roles << ParticipantsRole;
+    if (a.startingAmount != b.startingAmount)
+        roles << StartingAmountRole;
+    if (a.highestBid != b.highestBid) {
+        const auto amount = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->amount : -1; };
+        const auto team = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->teamId : QString(); };
+        const auto name = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->teamName : QString(); };
+        const auto ts = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->ts : QString(); };
+        if (amount(a) != amount(b))
+            roles << HighestBidAmountRole;
+        if (team(a) != team(b))
+            roles << HighestBidTeamIdRole;
+        if (name(a) != name(b))
+            roles << HighestBidTeamNameRole;
+        if (ts(a) != ts(b))
+            roles << HighestBidTsRole;
+    }
+    if (a.minIncrement != b.minIncrement)
+        roles << MinIncrementRole;
+    if (a.deadline != b.deadline)
+        roles << DeadlineRole;
+    if (a.winnerTeamId != b.winnerTeamId)
+        roles << WinnerTeamIdRole;
+    if (a.winnerTeamName() != b.winnerTeamName())
+        roles << WinnerTeamNameRole;
+    if (a.minimumNextBid() != b.minimumNextBid())
+        roles << MinimumNextBidRole;
+    return roles;
+}
+
+Session *TiebreakerListModel::session() const
+{
+    return m_binding->session();
+}
+
+void TiebreakerListModel::setSession(Session *session)
+{
+    if (m_binding->session() == session)
+        return;
+    m_binding->setSession(session);
+    Q_EMIT sessionChanged();
+}
+
+void TiebreakerListModel::setClient(SyncClient *client)
+{
+    m_binding->setClient(client);
+}
+
+void TiebreakerListModel::setStatus(const QString &status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    rebind();
+    Q_EMIT statusFilterChanged();
+}
+
+void TiebreakerListModel::setParticipant(const QString &teamId)
+{
+    if (m_participant == teamId)
+        return;
+    m_participant = teamId;
+    reload();
+    Q_EMIT participantChanged();
+}
+
+void TiebreakerListModel::rebind()
+{
+    m_closedAnswer = {};
+    m_closedLoaded = false;
+    m_binding->setKey(closedMode() ? std::nullopt : std::optional(QueryKey::activeTiebreakers()));
+    if (closedMode())
+        fetchClosed();
+}
+
+void TiebreakerListModel::connectClient()
+{
+    disconnect(m_eventConnection);
+    m_closedAnswer = {};
+    m_closedLoaded = false;
+    SyncClient *client = m_binding->client();
+    if (!client) {
+        reload();
+        return;
+    }
+    m_eventConnection = connect(client, &SyncClient::eventReceived, this,
+                                [this](const QString &, const QString &type, const QJsonObject &) {
+        if (closedMode() && type == Protocol::EventType::TiebreakerResolved)
+            m_closedRefetch.start();
+    });
+    if (closedMode())
+        fetchClosed();
+}
+
+void TiebreakerListModel::fetchClosed()
+{
+    SyncClient *client = m_binding->client();
+    if (!client || !closedMode() || m_closedFetching)
+        return;
+    m_closedFetching = true;
+    Q_EMIT statusChanged();
+    client->rest()->get(QStringLiteral("/tiebreakers?status=all"), {}, this, [this](const RestResult &result) {
+        m_closedFetching = false;
+        if (result.isSuccess()) {
+            m_closedError.clear();
+            m_closedLoaded = true;
+            m_closedAnswer = QJsonDocument::fromJson(result.body).object();
+            if (m_binding->session())
+                m_binding->session()->noteConfirmed(QDateTime::currentDateTimeUtc());
+            reload();
+        } else {
+            m_closedError = result.errorMessage;
+            qCInfo(lcModels) << "closed tiebreakers:" << result.status << result.errorCode;
+        }
+        Q_EMIT statusChanged();
+    });
+}
+
+void TiebreakerListModel::reload()
+{
+    if (closedMode()) {
+        if (m_binding->client())
+            load(m_closedAnswer);
+        else
+            load({});
+        return;
+    }
+    Query *query = m_binding->query();
+    load(query && query->hasData() ? query->data() : QJsonObject());
+}
+
+void TiebreakerListModel::load(const QJsonObject &answer)
+{
+    QList<Tiebreaker> list = parseTiebreakerList(answer);
+    list.erase(std::remove_if(list.begin(), list.end(), [this](const Tiebreaker &t) {
+        if (!m_participant.isEmpty() && !t.participants.contains(m_participant))
+            return true;
+        const bool active = t.status == QLatin1String("active");
+        return closedMode() ? active : !active;
+    }), list.end());
+    if (closedMode()) {
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Tiebreaker &x, const Tiebreaker &y) { return x.deadline > y.deadline; });
+    } else {
+        // Creation order, not deadline: a late bid pushes a deadline, and cards should not jump.
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Tiebreaker &x, const Tiebreaker &y) { return x.tiebreakerId < y.tiebreakerId; });
+    }
+    const int before = count();
+    applyRows(list);
+    if (before != count())
+        Q_EMIT countChanged();
+}
+
+int TiebreakerListModel::indexOf(const QString &tiebreakerId) const
+{
+    for (qsizetype i = 0; i < rows().size(); ++i) {
+        if (rows().at(i).tiebreakerId == tiebreakerId)
+            return int(i);
+    }
+    return -1;
+}
+
+bool TiebreakerListModel::isLoading() const
+{
+    return closedMode() ? m_closedFetching : m_binding->isLoading();
+}
+
+bool TiebreakerListModel::hasData() const
+{
+    return closedMode() ? m_closedLoaded : m_binding->hasData();
+}
+
+QString TiebreakerListModel::errorString() const
+{
+    return closedMode() ? m_closedError : m_binding->errorString();
+}

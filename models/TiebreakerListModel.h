@@ -1,0 +1,105 @@
+#pragma once
+
+#include "KeyedListModel.h"
+#include "Session.h"
+#include "TiebreakerData.h"
+
+#include <QQmlEngine>
+#include <QTimer>
+
+class QueryBinding;
+class SyncClient;
+
+// Tiebreakers, one row each keyed by tiebreaker_id. `status: "active"` (the default) follows
+// GET /tiebreakers?status=active through the query cache (an admin sees all, a manager those it
+// takes part in), oldest first so cards keep their place. `status: "closed"` lists resolved and cancelled ones,
+// latest first: the cache has no query for them, so the model asks GET /tiebreakers?status=all
+// itself and asks again whenever a tiebreaker_resolved event arrives.
+class TiebreakerListModel : public KeyedListModel<Tiebreaker>
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY statusFilterChanged)
+    // Only tiebreakers this team takes part in; empty for all that the token may see.
+    Q_PROPERTY(QString participant READ participant WRITE setParticipant NOTIFY participantChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
+
+public:
+    enum Role {
+        TiebreakerIdRole = Qt::UserRole + 1, ///< tiebreaker_id
+        PlayerIdRole,                        ///< player_id
+        PlayerNameRole,                      ///< player_name
+        RoundIdRole,                         ///< round_id
+        CurrencyTypeRole,                    ///< currency_type
+        StatusRole,                          ///< status: active, resolved or cancelled
+        ParticipantsRole,                    ///< participants: team ids
+        StartingAmountRole,                  ///< starting_amount
+        HighestBidAmountRole,                ///< highest_bid.amount, -1 without a bid
+        HighestBidTeamIdRole,                ///< highest_bid.team_id
+        HighestBidTeamNameRole,              ///< highest_bid.team_name
+        HighestBidTsRole,                    ///< highest_bid.ts
+        MinIncrementRole,                    ///< min_increment
+        DeadlineRole,                        ///< deadline, as a date
+        WinnerTeamIdRole,                    ///< winner_team_id
+        WinnerTeamNameRole,                  ///< the winner's name (from the winning bid)
+        MinimumNextBidRole,                  ///< what the next bid must at least be
+    };
+    Q_ENUM(Role)
+
+    explicit TiebreakerListModel(QObject *parent = nullptr);
+    ~TiebreakerListModel() override;
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Session *session() const;
+    void setSession(Session *session);
+    QString status() const { return m_status; }
+    void setStatus(const QString &status);
+    QString participant() const { return m_participant; }
+    void setParticipant(const QString &teamId);
+    int count() const { return rowCount(); }
+    bool isLoading() const;
+    bool hasData() const;
+    QString errorString() const;
+
+    // The row of a tiebreaker, or -1.
+    Q_INVOKABLE int indexOf(const QString &tiebreakerId) const;
+
+    void setClient(SyncClient *client);
+    // Applies one answer of GET /tiebreakers (what a refetch does; tests call it directly).
+    void load(const QJsonObject &answer);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void statusFilterChanged();
+    void participantChanged();
+    void countChanged();
+    void statusChanged();
+
+protected:
+    QString keyOf(const Tiebreaker &row) const override { return row.tiebreakerId; }
+    QList<int> changedRoles(const Tiebreaker &before, const Tiebreaker &after) const override;
+
+private:
+    bool closedMode() const { return m_status == QLatin1String("closed"); }
+    void rebind();
+    void reload();
+    void fetchClosed();
+    void connectClient();
+
+    QueryBinding *m_binding; // child
+    QString m_status = QStringLiteral("active");
+    QString m_participant;
+    QJsonObject m_closedAnswer;
+    bool m_closedLoaded = false;
+    bool m_closedFetching = false;
+    QString m_closedError;
+    QTimer m_closedRefetch; // coalesces a burst of resolutions into one request
+    QMetaObject::Connection m_eventConnection;
+};

@@ -1,0 +1,391 @@
+#include "ToastQueue.h"
+
+#include "ModelsLog.h"
+#include "TiebreakerData.h"
+
+#include <protocol/Events.h>
+#include <sync/Query.h>
+#include <sync/QueryCache.h>
+#include <sync/SyncClient.h>
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QTimer>
+
+namespace {
+
+constexpr int seenLimit = 1000;
+
+QString money(qint64 amount)
+{
+    return QLocale().toString(amount);
+}
+
+// "−12,000" with a real minus sign, "+3,000" for money coming back.
+QString signedMoney(qint64 amount)
+{
+    return (amount < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + money(qAbs(amount));
+}
+
+} // namespace
+
+ToastQueue::ToastQueue(QObject *parent) : KeyedListModel(parent)
+{
+    m_clock.start();
+}
+
+ToastQueue::~ToastQueue() = default;
+
+QHash<int, QByteArray> ToastQueue::roleNames() const
+{
+    return {{ToastIdRole, "toast_id"}, {TextRole, "text"}, {ViewRole, "view"}, {TargetIdRole, "target_id"},
+            {CountRole, "count"}};
+}
+
+QVariant ToastQueue::data(const QModelIndex &index, int role) const
+{
+    const Toast *toast = rowAt(index);
+    if (!toast)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole: return toast->text;
+    case ToastIdRole: return toast->id;
+    case ViewRole: return toast->view;
+    case TargetIdRole: return toast->targetId;
+    case CountRole: return toast->count;
+    default: return {};
+    }
+}
+
+QList<int> ToastQueue::changedRoles(const Toast &a, const Toast &b) const
+{
+    QList<int> roles;
+    if (a.text != b.text)
+        roles << TextRole << Qt::DisplayRole;
+    if (a.count != b.count)
+        roles << CountRole;
+    if (a.targetId != b.targetId)
+        roles << TargetIdRole;
+    return roles;
+}
+
+void ToastQueue::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &Session::clientChanged, this, [this] { clear(); connectClient(); });
+    connectClient();
+    Q_EMIT sessionChanged();
+}
+
+void ToastQueue::setClient(SyncClient *client)
+{
+    m_directClient = client;
+    connectClient();
+}
+
+void ToastQueue::connectClient()
+{
+    disconnect(m_eventConnection);
+    m_seen.clear();
+    m_seenOrder.clear();
+    SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
+    if (client)
+        m_eventConnection = connect(client, &SyncClient::eventReceived, this, &ToastQueue::handleEvent);
+}
+
+void ToastQueue::setTeamId(const QString &teamId)
+{
+    if (m_teamId == teamId)
+        return;
+    m_teamId = teamId;
+    Q_EMIT teamIdChanged();
+}
+
+void ToastQueue::setOwnTeamId(const QString &teamId)
+{
+    if (m_ownTeamId == teamId)
+        return;
+    m_ownTeamId = teamId;
+    Q_EMIT ownTeamIdChanged();
+}
+
+bool ToastQueue::remember(const QString &eventKey)
+{
+    if (m_seen.contains(eventKey))
+        return false;
+    m_seen.insert(eventKey);
+    m_seenOrder.enqueue(eventKey);
+    if (m_seenOrder.size() > seenLimit)
+        m_seen.remove(m_seenOrder.dequeue());
+    return true;
+}
+
+bool ToastQueue::alreadySeen(const QString &type, const QJsonObject &data) const
+{
+    // Events replayed after a reconnect report changes whose data may already be on screen: the
+    // cache's revision (squad, wallet) or bid list (a tiebreaker) says so. SyncClient reports an
+    // event before the refetch it causes has answered, so a new change is never "seen" here.
+    SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
+    if (!client)
+        return false;
+    const QString teamId = data.value(QLatin1String("team_id")).toString();
+    const qint64 revision = data.value(QLatin1String("revision")).toInteger(-1);
+    auto holds = [&](const QueryKey &key) {
+        const Query *query = client->cache()->find(key);
+        return query && query->hasData() && revision >= 0 && query->revision() >= revision;
+    };
+    if (type == Protocol::EventType::SquadUpdate)
+        return holds(QueryKey::squad(teamId));
+    if (type == Protocol::EventType::WalletUpdate)
+        return holds(QueryKey::wallet(teamId));
+    if (type == Protocol::EventType::TiebreakerBid) {
+        const Query *query = client->cache()->find(QueryKey::tiebreaker(data.value(QLatin1String("tiebreaker_id")).toString()));
+        if (!query || !query->hasData())
+            return false;
+        const QString ts = data.value(QLatin1String("ts")).toString();
+        for (const QJsonValue &bid : query->data().value(QLatin1String("bids")).toArray()) {
+            if (bid.toObject().value(QLatin1String("ts")).toString() == ts
+                && bid.toObject().value(QLatin1String("team_id")).toString() == teamId)
+                return true;
+        }
+    }
+    return false;
+}
+
+QString ToastQueue::playerNameOf(const QString &tiebreakerId) const
+{
+    if (const QString name = m_playerNames.value(tiebreakerId); !name.isEmpty())
+        return name;
+    SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
+    if (!client)
+        return {};
+    if (const Query *query = client->cache()->find(QueryKey::tiebreaker(tiebreakerId)); query && query->hasData())
+        return query->data().value(QLatin1String("player_name")).toString();
+    if (const Query *query = client->cache()->find(QueryKey::activeTiebreakers()); query && query->hasData()) {
+        for (const Tiebreaker &t : parseTiebreakerList(query->data())) {
+            if (t.tiebreakerId == tiebreakerId)
+                return t.playerName;
+        }
+    }
+    return {};
+}
+
+void ToastQueue::handleEvent(const QString &channel, const QString &type, const QJsonObject &data)
+{
+    Q_UNUSED(channel)
+    const QString teamId = data.value(QLatin1String("team_id")).toString();
+    const QString tiebreakerId = data.value(QLatin1String("tiebreaker_id")).toString();
+    const qint64 revision = data.value(QLatin1String("revision")).toInteger(-1);
+    Incoming in;
+
+    if (type == Protocol::EventType::SquadUpdate) {
+        if (!m_teamId.isEmpty() && teamId != m_teamId)
+            return;
+        const QString action = data.value(QLatin1String("action")).toString();
+        if (!remember(QStringLiteral("squad|%1|%2|%3|%4").arg(teamId).arg(revision).arg(data.value(QLatin1String("player_id")).toString(), action))
+            || alreadySeen(type, data))
+            return;
+        const QString name = data.value(QLatin1String("player_name")).toString();
+        const qint64 price = data.value(QLatin1String("price")).toInteger();
+        in.view = QStringLiteral("squad");
+        in.amount = price;
+        if (action == QLatin1String("removed")) {
+            in.group = QStringLiteral("squad_removed");
+            in.single = tr("%1 removed from the squad").arg(name);
+        } else {
+            in.group = QStringLiteral("squad_acquired");
+            in.single = tr("%1 acquired for %2").arg(name, money(price));
+        }
+    } else if (type == Protocol::EventType::WalletUpdate) {
+        if (!m_teamId.isEmpty() && teamId != m_teamId)
+            return;
+        const QString currency = data.value(QLatin1String("currency_type")).toString();
+        if (!remember(QStringLiteral("wallet|%1|%2|%3|%4").arg(teamId).arg(revision).arg(currency, data.value(QLatin1String("player_id")).toString()))
+            || alreadySeen(type, data))
+            return;
+        const bool refund = data.contains(QLatin1String("amount_refunded"));
+        const qint64 amount = refund ? data.value(QLatin1String("amount_refunded")).toInteger()
+                                     : -data.value(QLatin1String("amount_spent")).toInteger();
+        in.view = QStringLiteral("wallet");
+        in.group = QStringLiteral("wallet:") + currency;
+        in.amount = amount;
+        in.single = tr("Wallet: %1 %2").arg(signedMoney(amount), currency);
+    } else if (type == Protocol::EventType::TiebreakerBid) {
+        const qint64 amount = data.value(QLatin1String("bid_amount")).toInteger();
+        if (!remember(QStringLiteral("bid|%1|%2|%3|%4").arg(tiebreakerId, teamId, data.value(QLatin1String("ts")).toString()).arg(amount)))
+            return;
+        if ((!m_ownTeamId.isEmpty() && teamId == m_ownTeamId) || alreadySeen(type, data))
+            return; // the bid form confirms the user's own bid inline
+        const QString player = playerNameOf(tiebreakerId);
+        const QString team = data.value(QLatin1String("team_name")).toString();
+        in.view = QStringLiteral("tiebreakers");
+        in.targetId = tiebreakerId;
+        in.group = QStringLiteral("bid:") + tiebreakerId;
+        in.amount = amount;
+        in.single = player.isEmpty() ? tr("New bid %1 by %2").arg(money(amount), team)
+                                     : tr("New bid %1 by %2 on %3").arg(money(amount), team, player);
+    } else if (type == Protocol::EventType::TiebreakerCreated) {
+        if (!remember(QStringLiteral("created|") + tiebreakerId))
+            return;
+        const QString player = data.value(QLatin1String("player_name")).toString();
+        m_playerNames.insert(tiebreakerId, player);
+        in.view = QStringLiteral("tiebreakers");
+        in.targetId = tiebreakerId;
+        in.group = QStringLiteral("tiebreaker_created");
+        in.single = tr("Tiebreaker opened for %1").arg(player);
+    } else if (type == Protocol::EventType::TiebreakerResolved) {
+        if (!remember(QStringLiteral("resolved|") + tiebreakerId))
+            return;
+        const QString player = playerNameOf(tiebreakerId);
+        const QString winner = data.value(QLatin1String("winner_team_name")).toString();
+        const qint64 amount = data.value(QLatin1String("amount")).toInteger();
+        in.view = QStringLiteral("tiebreakers");
+        in.targetId = tiebreakerId;
+        in.group = QStringLiteral("tiebreaker_resolved");
+        const QString what = player.isEmpty() ? tr("the tiebreaker") : player;
+        in.single = data.value(QLatin1String("status")).toString() == QLatin1String("cancelled") || winner.isEmpty()
+            ? tr("Tiebreaker for %1 ended without a bid").arg(what)
+            : tr("%1 won %2 for %3").arg(winner, what, money(amount));
+    } else {
+        return; // PROTOCOL.md: unknown event types are ignored
+    }
+    push(in);
+}
+
+QString ToastQueue::mergedText(const Toast &toast, const Incoming &latest) const
+{
+    const int n = toast.count;
+    if (toast.group == QLatin1String("squad_acquired"))
+        return tr("%n player(s) acquired", nullptr, n);
+    if (toast.group == QLatin1String("squad_removed"))
+        return tr("%n player(s) removed from the squad", nullptr, n);
+    if (toast.group.startsWith(QLatin1String("wallet:")))
+        return tr("Wallet: %1 %2 (%n change(s))", nullptr, n).arg(signedMoney(toast.amount), toast.group.mid(7));
+    if (toast.group.startsWith(QLatin1String("bid:")))
+        return tr("%n new bid(s), latest: %1", nullptr, n).arg(latest.single);
+    if (toast.group == QLatin1String("tiebreaker_created"))
+        return tr("%n tiebreaker(s) opened", nullptr, n);
+    if (toast.group == QLatin1String("tiebreaker_resolved"))
+        return tr("%n tiebreaker(s) ended", nullptr, n);
+    return latest.single;
+}
+
+void ToastQueue::push(const Incoming &in)
+{
+    const qint64 now = m_clock.elapsed();
+    QList<Toast> next = rows();
+    Toast toast;
+    qsizetype existing = -1;
+    for (qsizetype i = 0; i < next.size(); ++i) {
+        if (next.at(i).group == in.group && now - next.at(i).updatedMs <= m_coalesceWindow) {
+            existing = i;
+            break;
+        }
+    }
+    if (existing >= 0) {
+        toast = next.takeAt(existing);
+        toast.count += 1;
+        toast.amount += in.amount;
+        if (toast.targetId != in.targetId)
+            toast.targetId.clear(); // merged across tiebreakers: open the list, not one of them
+        toast.text = mergedText(toast, in);
+    } else {
+        toast.id = QString::number(m_nextId++);
+        toast.group = in.group;
+        toast.view = in.view;
+        toast.targetId = in.targetId;
+        toast.amount = in.amount;
+        toast.text = in.single;
+    }
+    toast.updatedMs = now;
+    next.prepend(toast);
+    while (next.size() > m_maxVisible)
+        next.removeLast();
+    apply(next);
+    startTimer(toast.id, m_timeout);
+}
+
+void ToastQueue::apply(QList<Toast> next)
+{
+    const int before = count();
+    applyRows(std::move(next));
+    // Timers of toasts that left.
+    for (auto it = m_timers.begin(); it != m_timers.end();) {
+        bool present = false;
+        for (const Toast &toast : rows())
+            present = present || toast.id == it.key();
+        if (present) {
+            ++it;
+        } else {
+            delete it.value();
+            m_remaining.remove(it.key());
+            it = m_timers.erase(it);
+        }
+    }
+    if (before != count())
+        Q_EMIT countChanged();
+}
+
+void ToastQueue::startTimer(const QString &toastId, int ms)
+{
+    QTimer *timer = m_timers.value(toastId);
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, toastId] { dismiss(toastId); });
+        m_timers.insert(toastId, timer);
+    }
+    if (m_paused) {
+        timer->stop();
+        m_remaining.insert(toastId, ms);
+    } else {
+        timer->start(ms);
+    }
+}
+
+void ToastQueue::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    for (auto it = m_timers.cbegin(); it != m_timers.cend(); ++it) {
+        if (paused) {
+            m_remaining.insert(it.key(), it.value()->isActive() ? it.value()->remainingTime() : m_timeout);
+            it.value()->stop();
+        } else {
+            // A toast the user just read stays a little while after the pointer leaves.
+            it.value()->start(std::max(m_remaining.take(it.key()), std::min(m_timeout, 1500)));
+        }
+    }
+    Q_EMIT pausedChanged();
+}
+
+void ToastQueue::dismiss(const QString &toastId)
+{
+    QList<Toast> next = rows();
+    next.erase(std::remove_if(next.begin(), next.end(), [&](const Toast &t) { return t.id == toastId; }), next.end());
+    apply(next);
+}
+
+void ToastQueue::activate(const QString &toastId)
+{
+    for (const Toast &toast : rows()) {
+        if (toast.id == toastId) {
+            const Toast copy = toast;
+            dismiss(toastId);
+            Q_EMIT activated(copy.view, copy.targetId);
+            return;
+        }
+    }
+}
+
+void ToastQueue::clear()
+{
+    apply({});
+}

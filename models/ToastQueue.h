@@ -1,0 +1,134 @@
+#pragma once
+
+#include "KeyedListModel.h"
+#include "Session.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QQueue>
+#include <QSet>
+
+class QTimer;
+class SyncClient;
+
+struct Toast
+{
+    QString id;
+    QString group;    // what merges into it: "squad_acquired", "wallet:football", "bid:TB0001", ...
+    QString text;
+    QString view;     // squad | wallet | tiebreakers
+    QString targetId; // the tiebreaker, when there is one
+    int count = 1;    // events merged into it
+    qint64 amount = 0; // the merged amounts (signed for wallets)
+    qint64 updatedMs = 0;
+    friend bool operator==(const Toast &, const Toast &) = default;
+};
+
+// The toasts that tell a user what changed while they looked elsewhere, fed by the live events.
+// Newest on top, at most `maxVisible`; each disappears after `timeout` ms unless `paused` (the
+// pointer rests on them). Events of one kind that arrive within `coalesceWindow` ms of each other
+// merge into one toast ("12 players acquired"). No toast for what the user already has on screen
+// (an event replayed after a reconnect whose revision the cache holds), for an event heard on two
+// channels, or for this team's own bids (the bid form confirms those inline).
+class ToastQueue : public KeyedListModel<Toast>
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    // The team on screen: squad and wallet events of other teams make no toast. Empty: all.
+    Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
+    // The team this dashboard bids for: its own bids make no toast.
+    Q_PROPERTY(QString ownTeamId READ ownTeamId WRITE setOwnTeamId NOTIFY ownTeamIdChanged)
+    Q_PROPERTY(int maxVisible MEMBER m_maxVisible NOTIFY settingsChanged)
+    Q_PROPERTY(int timeout MEMBER m_timeout NOTIFY settingsChanged)
+    Q_PROPERTY(int coalesceWindow MEMBER m_coalesceWindow NOTIFY settingsChanged)
+    Q_PROPERTY(bool paused READ isPaused WRITE setPaused NOTIFY pausedChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        ToastIdRole = Qt::UserRole + 1, ///< toast_id
+        TextRole,                       ///< text, for people
+        ViewRole,                       ///< view that clicking opens: squad, wallet or tiebreakers
+        TargetIdRole,                   ///< target_id: the tiebreaker, if any
+        CountRole,                      ///< count: events merged into the toast
+    };
+    Q_ENUM(Role)
+
+    explicit ToastQueue(QObject *parent = nullptr);
+    ~ToastQueue() override;
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Session *session() const { return m_session; }
+    void setSession(Session *session);
+    QString teamId() const { return m_teamId; }
+    void setTeamId(const QString &teamId);
+    QString ownTeamId() const { return m_ownTeamId; }
+    void setOwnTeamId(const QString &teamId);
+    bool isPaused() const { return m_paused; }
+    void setPaused(bool paused);
+    int count() const { return rowCount(); }
+
+    // One live event, as SyncClient::eventReceived reports it (QML tests call it directly).
+    Q_INVOKABLE void handleEvent(const QString &channel, const QString &type, const QJsonObject &data);
+    Q_INVOKABLE void dismiss(const QString &toastId);
+    // The user clicked it: emits activated() and dismisses it.
+    Q_INVOKABLE void activate(const QString &toastId);
+    Q_INVOKABLE void clear();
+
+    void setClient(SyncClient *client);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void teamIdChanged();
+    void ownTeamIdChanged();
+    void settingsChanged();
+    void pausedChanged();
+    void countChanged();
+    void activated(const QString &view, const QString &targetId);
+
+protected:
+    QString keyOf(const Toast &row) const override { return row.id; }
+    QList<int> changedRoles(const Toast &before, const Toast &after) const override;
+
+private:
+    struct Incoming
+    {
+        QString group;
+        QString view;
+        QString targetId;
+        qint64 amount = 0;
+        QString single; // the text when it stays alone
+    };
+    void connectClient();
+    bool alreadySeen(const QString &type, const QJsonObject &data) const;
+    bool remember(const QString &eventKey);
+    void push(const Incoming &incoming);
+    QString mergedText(const Toast &toast, const Incoming &latest) const;
+    QString playerNameOf(const QString &tiebreakerId) const;
+    void startTimer(const QString &toastId, int ms);
+    void apply(QList<Toast> next);
+
+    QPointer<Session> m_session;
+    QPointer<SyncClient> m_directClient;
+    QMetaObject::Connection m_eventConnection;
+    QString m_teamId;
+    QString m_ownTeamId;
+    int m_maxVisible = 3;
+    int m_timeout = 4000;
+    int m_coalesceWindow = 2000;
+    bool m_paused = false;
+    int m_nextId = 1;
+    QElapsedTimer m_clock;
+    QHash<QString, QTimer *> m_timers; // children, one per toast
+    QHash<QString, int> m_remaining;   // while paused
+    QSet<QString> m_seen;              // events already shown (bounded by m_seenOrder)
+    QQueue<QString> m_seenOrder;
+    QHash<QString, QString> m_playerNames; // tiebreaker_id -> player name, from tiebreaker_created
+};

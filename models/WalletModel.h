@@ -1,0 +1,143 @@
+#pragma once
+
+#include "KeyedListModel.h"
+#include "Session.h"
+
+#include <QDateTime>
+#include <QQmlEngine>
+#include <QVariantList>
+
+class QueryBinding;
+class SyncClient;
+
+struct WalletBalance
+{
+    QString currencyType;
+    qint64 balance = 0;
+    qint64 spent = 0;
+    friend bool operator==(const WalletBalance &, const WalletBalance &) = default;
+};
+
+struct WalletTransaction
+{
+    QString id;
+    QString ts; // RFC 3339, as sent
+    QString currencyType;
+    qint64 amount = 0; // always positive; kind says which way
+    QString kind;      // spend | refund
+    QString playerId;
+    QString note;
+    friend bool operator==(const WalletTransaction &, const WalletTransaction &) = default;
+};
+
+// One row per currency: balance and spent. Owned by WalletModel, which fills it.
+class WalletBalanceModel : public KeyedListModel<WalletBalance>
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("WalletModel.balances provides it")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        CurrencyTypeRole = Qt::UserRole + 1, ///< currency_type
+        BalanceRole,                         ///< balance, whole units
+        SpentRole,                           ///< spent, net of refunds
+    };
+    Q_ENUM(Role)
+
+    using KeyedListModel::KeyedListModel;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    int count() const { return rowCount(); }
+    void apply(const QList<WalletBalance> &balances);
+    const QList<WalletBalance> &balances() const { return rows(); }
+
+Q_SIGNALS:
+    void countChanged();
+
+protected:
+    QString keyOf(const WalletBalance &row) const override { return row.currencyType; }
+    QList<int> changedRoles(const WalletBalance &before, const WalletBalance &after) const override;
+};
+
+// A team's wallet (GET /teams/{team_id}/wallet): the transactions as rows, newest first, keyed by
+// id; the balances per currency as a second model; and each balance's history for the chart.
+class WalletModel : public KeyedListModel<WalletTransaction>
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(qint64 revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
+    Q_PROPERTY(WalletBalanceModel *balances READ balances CONSTANT)
+    // [{currency_type, balance, points: [{t: ms since epoch, v: balance}] oldest first, min, max}]: each balance over
+    // time, rebuilt backwards from the current balance through the transactions.
+    Q_PROPERTY(QVariantList history READ history NOTIFY historyChanged)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, ///< id
+        TsRole,                    ///< ts, RFC 3339
+        CurrencyTypeRole,          ///< currency_type
+        AmountRole,                ///< amount, always positive
+        KindRole,                  ///< kind: spend or refund
+        PlayerIdRole,              ///< player_id
+        NoteRole,                  ///< note
+    };
+    Q_ENUM(Role)
+
+    explicit WalletModel(QObject *parent = nullptr);
+    ~WalletModel() override;
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Session *session() const;
+    void setSession(Session *session);
+    QString teamId() const { return m_teamId; }
+    void setTeamId(const QString &teamId);
+    int count() const { return rowCount(); }
+    qint64 revision() const { return m_revision; }
+    bool isLoading() const;
+    bool hasData() const;
+    QString errorString() const;
+    WalletBalanceModel *balances() const { return m_balances; }
+    QVariantList history() const { return m_history; }
+
+    // The balance in `currency`, or -1 when the wallet has none (yet).
+    Q_INVOKABLE qint64 balanceOf(const QString &currency) const;
+
+    void setClient(SyncClient *client);
+    // Applies one answer of GET /teams/{team_id}/wallet.
+    void load(const QJsonObject &answer);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void teamIdChanged();
+    void countChanged();
+    void revisionChanged();
+    void statusChanged();
+    void historyChanged();
+    void balancesChanged(); // any balance changed (for bindings on balanceOf)
+
+protected:
+    QString keyOf(const WalletTransaction &row) const override { return row.id; }
+    QList<int> changedRoles(const WalletTransaction &before, const WalletTransaction &after) const override;
+
+private:
+    void reload();
+    void apply(const QList<WalletBalance> &balances, const QList<WalletTransaction> &transactions, qint64 revision);
+    QVariantList buildHistory() const;
+
+    QueryBinding *m_binding;         // child
+    WalletBalanceModel *m_balances;  // child
+    QString m_teamId;
+    qint64 m_revision = -1;
+    QVariantList m_history;
+};

@@ -1,0 +1,303 @@
+// The dashboard's list models apply each answer with the smallest change: exact insert, remove,
+// move and dataChanged signals (with just the changed roles), never a reset; every model runs
+// under QAbstractItemModelTester.
+#include <models/SquadFilterModel.h>
+#include <models/SquadModel.h>
+#include <models/TeamListModel.h>
+#include <models/TiebreakerBidsModel.h>
+#include <models/TiebreakerListModel.h>
+#include <models/WalletModel.h>
+#include <sync/RestClient.h>
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Records every structural and data signal of one model, in order, as short strings.
+class ChangeLog : public QObject
+{
+public:
+    explicit ChangeLog(QAbstractItemModel *model)
+    {
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) { log << QStringLiteral("insert %1-%2").arg(first).arg(last); });
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) { log << QStringLiteral("remove %1-%2").arg(first).arg(last); });
+        connect(model, &QAbstractItemModel::rowsMoved, this,
+                [this](const QModelIndex &, int first, int, const QModelIndex &, int to) { log << QStringLiteral("move %1>%2").arg(first).arg(to); });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this, model](const QModelIndex &a, const QModelIndex &b, const QList<int> &roles) {
+            QStringList names;
+            for (int role : roles)
+                names << QString::fromUtf8(model->roleNames().value(role, QByteArrayLiteral("display")));
+            names.sort();
+            log << QStringLiteral("change %1-%2 %3").arg(a.row()).arg(b.row()).arg(names.join(QLatin1Char(',')));
+        });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] { log << QStringLiteral("reset"); });
+        connect(model, &QAbstractItemModel::layoutChanged, this, [this] { log << QStringLiteral("layout"); });
+    }
+    QStringList take() { return std::exchange(log, {}); }
+    QStringList log;
+};
+
+QJsonObject player(const QString &id, const QString &name, const QString &position, qint64 price)
+{
+    return {{"player_id", id}, {"name", name}, {"position", position}, {"club", "Club " + id}, {"price", price},
+            {"currency_type", "football"}, {"round_id", "R0001"}, {"acquired_at", "2026-11-26T14:03:07.412Z"}};
+}
+
+QJsonObject squad(qint64 revision, const QJsonArray &players)
+{
+    return {{"team_id", "SSPSLT0001"}, {"revision", revision}, {"players", players}};
+}
+
+QJsonObject tx(const QString &id, const QString &ts, qint64 amount, const QString &kind = "spend",
+               const QString &currency = "football")
+{
+    return {{"id", id}, {"ts", ts}, {"currency_type", currency}, {"amount", amount}, {"kind", kind},
+            {"player_id", "P" + id}, {"note", "Won P" + id}};
+}
+
+QJsonObject wallet(qint64 revision, qint64 football, qint64 spent, const QJsonArray &transactions)
+{
+    return {{"team_id", "SSPSLT0001"}, {"revision", revision},
+            {"balances", QJsonArray{QJsonObject{{"currency_type", "real"}, {"balance", 1000}, {"spent", 0}},
+                                    QJsonObject{{"currency_type", "football"}, {"balance", football}, {"spent", spent}}}},
+            {"transactions", transactions}};
+}
+
+QJsonObject bid(const QString &team, qint64 amount, const QString &ts)
+{
+    return {{"team_id", team}, {"team_name", "Team " + team}, {"amount", amount}, {"ts", ts}};
+}
+
+QJsonObject tiebreaker(const QString &id, const QString &status, const QJsonValue &highest, const QJsonArray &bids = {},
+                       const QString &deadline = "2026-11-26T14:05:00.000Z")
+{
+    QJsonObject t{{"tiebreaker_id", id}, {"player_id", "P" + id}, {"player_name", "Player " + id},
+                  {"round_id", "R0002"}, {"currency_type", "football"}, {"status", status},
+                  {"participants", QJsonArray{"A", "B"}}, {"starting_amount", 5000}, {"highest_bid", highest},
+                  {"min_increment", 100}, {"deadline", deadline}, {"winner_team_id", QJsonValue::Null}};
+    if (!bids.isEmpty())
+        t.insert("bids", bids);
+    return t;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void squadAppliesSmallestChange()
+    {
+        SquadModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLog log(&model);
+        QSignalSpy totals(&model, &SquadModel::totalsChanged);
+
+        model.load(squad(1, {player("P1", "Ann", "GK", 100), player("P2", "Bob", "FWD", 200)}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0", "insert 1-1"}));
+        QCOMPARE(totals.count(), 1);
+        QCOMPARE(model.totals().at(0).toMap().value("total").toLongLong(), 300);
+
+        // A player acquired, one removed, one price edited.
+        model.load(squad(2, {player("P2", "Bob", "FWD", 250), player("P3", "Cid", "MID", 50)}));
+        QCOMPARE(log.take(), QStringList({"remove 0-0", "change 0-0 price", "insert 1-1"}));
+        QCOMPARE(model.totals().at(0).toMap().value("total").toLongLong(), 300);
+        QCOMPARE(model.totals().at(0).toMap().value("count").toInt(), 2);
+
+        // The same answer again changes nothing.
+        model.load(squad(2, {player("P2", "Bob", "FWD", 250), player("P3", "Cid", "MID", 50)}));
+        QCOMPARE(log.take(), QStringList());
+    }
+
+    void squadFilterGroupsByPosition()
+    {
+        SquadModel source;
+        SquadFilterModel filter;
+        filter.setSourceModel(&source);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        source.load(squad(1, {player("P1", "Zed", "FWD", 1), player("P2", "Amy", "GK", 1), player("P3", "Bea", "FWD", 1)}));
+        QCOMPARE(filter.rowCount(), 3);
+        QCOMPARE(filter.index(0, 0).data(SquadModel::NameRole).toString(), QStringLiteral("Amy"));
+        QCOMPARE(filter.index(1, 0).data(SquadModel::NameRole).toString(), QStringLiteral("Bea"));
+        filter.setPosition("FWD");
+        QCOMPARE(filter.count(), 2);
+        source.load(squad(2, {player("P1", "Zed", "FWD", 1), player("P2", "Amy", "GK", 1)}));
+        QCOMPARE(filter.count(), 1);
+    }
+
+    void walletTransactionsAndBalances()
+    {
+        WalletModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester balanceTester(model.balances(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLog log(&model);
+        ChangeLog balanceLog(model.balances());
+        QSignalSpy history(&model, &WalletModel::historyChanged);
+
+        model.load(wallet(1, 9000, 1000, {tx("1", "2026-11-26T14:00:00.000Z", 1000)}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0"}));
+        QCOMPARE(balanceLog.take(), QStringList({"insert 0-0", "insert 1-1"}));
+        QCOMPARE(model.balances()->index(0).data(WalletBalanceModel::CurrencyTypeRole).toString(), QStringLiteral("football"));
+        QCOMPARE(model.balanceOf("football"), 9000);
+        QCOMPARE(history.count(), 1);
+
+        // A new spend arrives on top; only football's balance and spent change.
+        model.load(wallet(2, 6000, 4000, {tx("2", "2026-11-26T14:01:00.000Z", 3000), tx("1", "2026-11-26T14:00:00.000Z", 1000)}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0"}));
+        QCOMPARE(balanceLog.take(), QStringList({"change 0-0 balance,spent"}));
+        QCOMPARE(history.count(), 2);
+
+        // Balance over time, rebuilt backwards: 10000 -> 9000 -> 6000.
+        const QVariantMap football = model.history().at(0).toMap();
+        QCOMPARE(football.value("currency_type").toString(), QStringLiteral("football"));
+        QList<qint64> values;
+        for (const QVariant &point : football.value("points").toList())
+            values << point.toMap().value("v").toLongLong();
+        QCOMPARE(values, QList<qint64>({10000, 9000, 9000, 6000}));
+        QCOMPARE(football.value("max").toLongLong(), 10000);
+
+        // A refund (round deleted) removes nothing and inserts the refund on top.
+        model.load(wallet(3, 9000, 1000, {tx("3", "2026-11-26T14:02:00.000Z", 3000, "refund"),
+                                          tx("2", "2026-11-26T14:01:00.000Z", 3000), tx("1", "2026-11-26T14:00:00.000Z", 1000)}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0"}));
+        QCOMPARE(balanceLog.take(), QStringList({"change 0-0 balance,spent"}));
+        QCOMPARE(model.data(model.index(0), WalletModel::KindRole).toString(), QStringLiteral("refund"));
+
+        // The 200-transaction window drops the oldest: one removal at the end.
+        model.load(wallet(3, 9000, 1000, {tx("3", "2026-11-26T14:02:00.000Z", 3000, "refund"),
+                                          tx("2", "2026-11-26T14:01:00.000Z", 3000)}));
+        QCOMPARE(log.take(), QStringList({"remove 2-2"}));
+        QCOMPARE(balanceLog.take(), QStringList());
+    }
+
+    void tiebreakerListUpdatesInPlace()
+    {
+        TiebreakerListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLog log(&model);
+        model.load({{"tiebreakers", QJsonArray{tiebreaker("TB2", "active", QJsonValue::Null),
+                                               tiebreaker("TB1", "active", QJsonValue::Null)}}});
+        QCOMPARE(log.take(), QStringList({"insert 0-0", "insert 1-1"}));
+        QCOMPARE(model.data(model.index(0), TiebreakerListModel::TiebreakerIdRole).toString(), QStringLiteral("TB1"));
+        QCOMPARE(model.data(model.index(0), TiebreakerListModel::MinimumNextBidRole).toLongLong(), 5000);
+        QCOMPARE(model.data(model.index(0), TiebreakerListModel::HighestBidAmountRole).toLongLong(), -1);
+
+        // A bid on TB2: exactly its highest bid roles and the minimum change.
+        model.load({{"tiebreakers", QJsonArray{tiebreaker("TB1", "active", QJsonValue::Null),
+                                               tiebreaker("TB2", "active", bid("B", 5200, "2026-11-26T14:03:00.000Z"))}}});
+        QCOMPARE(log.take(), QStringList({"change 1-1 highest_bid_amount,highest_bid_team_id,highest_bid_team_name,highest_bid_ts,minimum_next_bid"}));
+        QCOMPARE(model.data(model.index(1), TiebreakerListModel::MinimumNextBidRole).toLongLong(), 5300);
+
+        // TB1 resolved: it leaves the active list.
+        QJsonObject resolved = tiebreaker("TB1", "resolved", bid("A", 5000, "2026-11-26T14:02:00.000Z"));
+        resolved.insert("winner_team_id", "A");
+        model.load({{"tiebreakers", QJsonArray{resolved, tiebreaker("TB2", "active", bid("B", 5200, "2026-11-26T14:03:00.000Z"))}}});
+        QCOMPARE(log.take(), QStringList({"remove 0-0"}));
+
+        // The closed list shows it, with its winner.
+        TiebreakerListModel closed;
+        QAbstractItemModelTester closedTester(&closed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        closed.setStatus("closed");
+        closed.load({{"tiebreakers", QJsonArray{resolved, tiebreaker("TB2", "active", QJsonValue::Null)}}});
+        QCOMPARE(closed.count(), 1);
+        QCOMPARE(closed.data(closed.index(0), TiebreakerListModel::WinnerTeamNameRole).toString(), QStringLiteral("Team A"));
+
+        // Filtering by participant.
+        model.setParticipant("C");
+        QCOMPARE(model.count(), 0);
+        QCOMPARE(log.take(), QStringList({"remove 0-0"}));
+    }
+
+    void tiebreakerBidsNewestFirst()
+    {
+        TiebreakerBidsModel model;
+        model.setTeamId("A");
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLog log(&model);
+        QSignalSpy details(&model, &TiebreakerBidsModel::detailsChanged);
+        const QJsonObject b1 = bid("A", 5000, "2026-11-26T14:01:00.000Z");
+        const QJsonObject b2 = bid("B", 5100, "2026-11-26T14:02:00.000Z");
+        model.load(tiebreaker("TB1", "active", b1, {b1}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0"}));
+        QCOMPARE(model.myLastBid(), 5000);
+        QCOMPARE(model.minimumNextBid(), 5100);
+        QCOMPARE(model.data(model.index(0), TiebreakerBidsModel::IsHighestRole).toBool(), true);
+        QCOMPARE(model.data(model.index(0), TiebreakerBidsModel::IsOwnRole).toBool(), true);
+
+        // B outbids: one insert on top, and the highest mark moves off the old row.
+        model.load(tiebreaker("TB1", "active", b2, {b1, b2}));
+        QCOMPARE(log.take(), QStringList({"insert 0-0", "change 1-1 is_highest"}));
+        QCOMPARE(model.highestBidTeamName(), QStringLiteral("Team B"));
+        QCOMPARE(model.minimumNextBid(), 5200);
+        QCOMPARE(model.myLastBid(), 5000);
+        QCOMPARE(details.count(), 2);
+
+        // Resolved: the winner is named.
+        QJsonObject resolved = tiebreaker("TB1", "resolved", b2, {b1, b2});
+        resolved.insert("winner_team_id", "B");
+        model.load(resolved);
+        QCOMPARE(log.take(), QStringList());
+        QCOMPARE(model.winnerTeamName(), QStringLiteral("Team B"));
+        QCOMPARE(model.tiebreakerStatus(), QStringLiteral("resolved"));
+    }
+
+    void bidErrorsInWords()
+    {
+        TiebreakerBidsModel model;
+        model.load(tiebreaker("TB1", "active", bid("B", 15400, "2026-11-26T14:02:00.000Z"), {bid("B", 15400, "2026-11-26T14:02:00.000Z")}));
+        QSignalSpy state(&model, &TiebreakerBidsModel::bidStateChanged);
+
+        RestResult tooLow;
+        tooLow.status = 409;
+        tooLow.errorCode = "bid_too_low";
+        model.handleBidAnswer(15000, tooLow);
+        QCOMPARE(model.bidErrorCode(), QStringLiteral("bid_too_low"));
+        QVERIFY2(model.bidErrorText().contains(QLocale().toString(15500)), qPrintable(model.bidErrorText()));
+        QCOMPARE(state.count(), 1);
+
+        RestResult funds;
+        funds.status = 422;
+        funds.errorCode = "insufficient_funds";
+        model.handleBidAnswer(99999, funds);
+        QVERIFY(model.bidErrorText().contains("football"));
+
+        RestResult closed;
+        closed.status = 409;
+        closed.errorCode = "tiebreaker_closed";
+        model.handleBidAnswer(16000, closed);
+        QVERIFY(model.bidErrorText().contains("closed"));
+
+        RestResult ok;
+        ok.status = 201;
+        ok.body = QJsonDocument(QJsonObject{{"bid", bid("A", 15500, "2026-11-26T14:03:00.000Z")}}).toJson();
+        model.handleBidAnswer(15500, ok);
+        QCOMPARE(model.bidErrorCode(), QString());
+        QVERIFY(model.confirmation().contains(QLocale().toString(15500)));
+    }
+
+    void teamsKeyedById()
+    {
+        TeamListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ChangeLog log(&model);
+        auto team = [](const QString &id, const QString &name) { return QJsonObject{{"team_id", id}, {"name", name}, {"manager", "M"}}; };
+        model.load({{"teams", QJsonArray{team("T1", "Blue"), team("T2", "Red")}}});
+        QCOMPARE(log.take(), QStringList({"insert 0-0", "insert 1-1"}));
+        QCOMPARE(model.nameOf("T2"), QStringLiteral("Red"));
+        model.load({{"teams", QJsonArray{team("T1", "Navy"), team("T2", "Red")}}});
+        QCOMPARE(log.take(), QStringList({"change 0-0 display,name"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
