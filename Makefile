@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run test bench soak clean
 
 all: build
 
@@ -41,3 +41,10 @@ package-check: package
 # Benchmarks (not part of `make test`): figures go into docs/PERFORMANCE.md.
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
+
+# Long runs (not part of `make test`): a memory soak with a change every second and a long idle
+# CPU measurement. SOAK_MINUTES defaults to 60.
+SOAK_MINUTES ?= 60
+soak: build
+	LEAGUEDESK_SOAK_MINUTES=$(SOAK_MINUTES) bench/client/run.sh $(BUILD_DIR)
+	LEAGUEDESK_BENCH_SAMPLES=5 LEAGUEDESK_BENCH_IDLE_SECONDS=600 bench/client/run.sh $(BUILD_DIR)

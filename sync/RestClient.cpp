@@ -62,6 +62,15 @@ void RestClient::post(const QString &path, const QJsonObject &body, const QByteA
          std::move(callback));
 }
 
+void RestClient::deleteResource(const QString &path, QObject *context, Callback callback)
+{
+    QNetworkRequest request(urlFor(path));
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(m_timeoutMs);
+    send("DELETE", path, m_network->deleteResource(request), context, std::move(callback));
+}
+
 void RestClient::send(const QByteArray &method, const QString &path, QNetworkReply *reply, QObject *context,
                       Callback callback)
 {
@@ -71,6 +80,7 @@ void RestClient::send(const QByteArray &method, const QString &path, QNetworkRep
         RestResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.body = reply->readAll();
+        m_bytesReceived += result.body.size();
         result.etag = reply->rawHeader("ETag");
         if (result.status == 0) {
             result.errorMessage = reply->errorString();

@@ -46,6 +46,10 @@ public:
     void get(const QString &path, const QByteArray &ifNoneMatch, QObject *context, Callback callback);
     void post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey, QObject *context,
               Callback callback);
+    void deleteResource(const QString &path, QObject *context, Callback callback);
+
+    // Response body bytes received so far (for request-cost measurements).
+    qint64 bytesReceived() const { return m_bytesReceived; }
 
     QUrl urlFor(const QString &path) const;
 
@@ -67,4 +71,5 @@ private:
     QUrl m_baseUrl;
     QString m_token;
     int m_timeoutMs = 15000;
+    qint64 m_bytesReceived = 0;
 };

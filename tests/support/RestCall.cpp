@@ -11,6 +11,8 @@ std::optional<RestResult> restCall(const QUrl &server, const QString &token, con
     auto done = [&result](const RestResult &r) { result = r; };
     if (method == "GET")
         rest.get(path, {}, nullptr, done);
+    else if (method == "DELETE")
+        rest.deleteResource(path, nullptr, done);
     else
         rest.post(path, body, {}, nullptr, done);
     if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
