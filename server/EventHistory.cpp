@@ -32,9 +32,9 @@ EventHistory::Event EventHistory::append(const QString &channel, const QString &
     m_db.exec(QStringLiteral("INSERT INTO live_events(channel, seq, ts, type, data) VALUES(?, ?, ?, ?, ?)"),
               {channel, event.seq, event.ts, type,
                QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
-    // Drop what is both older than the last kKeepEvents and older than kKeepSeconds.
+    // Drop what is both older than the last m_keepEvents and older than m_keepSeconds.
     m_db.exec(QStringLiteral("DELETE FROM live_events WHERE channel = ? AND seq <= ? AND ts < ?"),
-              {channel, event.seq - kKeepEvents, Protocol::formatTimestamp(nowTime.addSecs(-kKeepSeconds))});
+              {channel, event.seq - m_keepEvents, Protocol::formatTimestamp(nowTime.addSecs(-m_keepSeconds))});
     return event;
 }
 

@@ -25,6 +25,12 @@ public:
     explicit EventHistory(const Database &db);
 
     QString epoch() const { return m_epoch; }
+    // Lower than the defaults only in tests (PROTOCOL.md promises at least 256 events / 5 min).
+    void setRetention(int events, int seconds)
+    {
+        m_keepEvents = events;
+        m_keepSeconds = seconds;
+    }
     // Numbers and stores an event; throws DbError. Runs inside the caller's transaction, so an
     // event is stored exactly when the change it reports is committed.
     Event append(const QString &channel, const QString &type, const QJsonObject &data,
@@ -36,4 +42,6 @@ public:
 private:
     const Database &m_db;
     QString m_epoch;
+    int m_keepEvents = kKeepEvents;
+    int m_keepSeconds = kKeepSeconds;
 };

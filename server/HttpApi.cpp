@@ -274,8 +274,13 @@ void HttpApi::registerRoutes()
         timer.start();
         Reply reply;
         try {
-            reply = authenticate(request) ? error(ErrorCode::NotFound, QStringLiteral("no such route"))
-                                          : error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+            // Precedence (PROTOCOL.md): 401, then 413, then 404 for the unknown route.
+            if (!authenticate(request))
+                reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+            else if (request.body().size() > kMaxBodyBytes)
+                reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
+            else
+                reply = error(ErrorCode::NotFound, QStringLiteral("no such route"));
         } catch (const DbError &e) {
             qCWarning(lcDb) << "request failed:" << e.what();
             reply = error(ErrorCode::Internal, QStringLiteral("internal error"));

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <QHash>
+
 namespace {
 
 QJsonValue nullable(const QVariant &v)
@@ -108,16 +110,27 @@ std::optional<QJsonObject> LeagueReader::round(const QString &roundId) const
 
 QJsonObject LeagueReader::rounds() const
 {
-    QStringList ids;
+    // Two queries for the whole list (not one per round): the rounds, then all their players,
+    // grouped in memory. GET /rounds is polled by every dashboard after each round event.
+    QHash<QString, QJsonArray> playersByRound;
     {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id FROM rounds WHERE deleted_at IS NULL ORDER BY created_at, round_id"));
-        while (q.next())
-            ids.append(q.value(0).toString());
+        QSqlQuery p = m_db.exec(QStringLiteral(
+            "SELECT rp.round_id, rp.player_id FROM round_players rp JOIN rounds r ON r.round_id = rp.round_id "
+            "WHERE r.deleted_at IS NULL ORDER BY rp.round_id, rp.player_id"));
+        while (p.next())
+            playersByRound[p.value(0).toString()].append(p.value(1).toString());
     }
     QJsonArray list;
-    for (const QString &id : ids) {
-        if (const auto r = round(id))
-            list.append(*r);
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id, position, currency_type, status, closes_at FROM rounds "
+                                           "WHERE deleted_at IS NULL ORDER BY created_at, round_id"));
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        list.append(QJsonObject{{QLatin1String("round_id"), id},
+                                {QLatin1String("position"), q.value(1).toString()},
+                                {QLatin1String("currency_type"), q.value(2).toString()},
+                                {QLatin1String("status"), q.value(3).toString()},
+                                {QLatin1String("player_ids"), playersByRound.value(id)},
+                                {QLatin1String("closes_at"), q.value(4).toString()}});
     }
     return {{QLatin1String("rounds"), list}};
 }

@@ -44,7 +44,15 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
     const QCommandLineOption simulate(QStringLiteral("simulate"),
                                       QStringLiteral("Run a demo auction, one action every SECONDS (default 4)."),
                                       QStringLiteral("SECONDS"));
-    parser.addOptions({listen, database, demo, tokensOut, rateLimit, idleTimeout, maxPerAddress, simulate});
+    const QCommandLineOption tiebreakerDuration(
+        QStringLiteral("tiebreaker-duration"),
+        QStringLiteral("Seconds a new tiebreaker runs (default 120; 40 with --simulate)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption historyRetention(
+        QStringLiteral("history-retention"),
+        QStringLiteral("Live history kept per channel (default 256:300; lower only for tests)."),
+        QStringLiteral("EVENTS:SECONDS"), QStringLiteral("256:300"));
+    parser.addOptions({listen, database, demo, tokensOut, rateLimit, idleTimeout, maxPerAddress, simulate,
+                       tiebreakerDuration, historyRetention});
     // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
     // --simulate means the default step.
     QStringList args = arguments;
@@ -109,6 +117,23 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
             return false;
         }
         out->simulateMs = int(seconds * 1000);
+        out->tiebreakerSeconds = 40;
+    }
+    if (parser.isSet(tiebreakerDuration)) {
+        bool durationOk = false;
+        out->tiebreakerSeconds = parser.value(tiebreakerDuration).toInt(&durationOk);
+        if (!durationOk || out->tiebreakerSeconds < 1) {
+            *error = QStringLiteral("--tiebreaker-duration expects whole seconds >= 1");
+            return false;
+        }
+    }
+    const QStringList retention = parser.value(historyRetention).split(QLatin1Char(':'));
+    bool eventsOk = false, secondsOk = false;
+    out->historyEvents = retention.value(0).toInt(&eventsOk);
+    out->historySeconds = retention.value(1).toInt(&secondsOk);
+    if (retention.size() != 2 || !eventsOk || !secondsOk || out->historyEvents < 1 || out->historySeconds < 0) {
+        *error = QStringLiteral("--history-retention expects EVENTS:SECONDS, e.g. 256:300");
+        return false;
     }
     return true;
 }

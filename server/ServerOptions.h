@@ -18,6 +18,13 @@ struct ServerOptions
     int idleSeconds = 30;    // HTTP keep-alive connections idle this long are closed
     int maxConnectionsPerAddress = 256;
     int simulateMs = 0;      // --simulate[=SECONDS]: demo auction step; 0 = off
+    // --tiebreaker-duration: 120 s (PROTOCOL.md's demo value), 40 s by default under --simulate so
+    // that someone watching the demo sees a tiebreaker resolve by its deadline within a minute.
+    int tiebreakerSeconds = 120;
+    // --history-retention EVENTS:SECONDS: for tests only (the conformance suite's "too old"
+    // case); anything below 256:300 breaks PROTOCOL.md's minimum.
+    int historyEvents = 256;
+    int historySeconds = 300;
 
     // sqlite:<app data dir>/league.db; empty with `error` set when there is no such directory.
     static QString defaultDatabaseUrl(QString *error);

@@ -46,23 +46,20 @@ QString Simulator::step()
 
 QString Simulator::tiebreakerAction()
 {
+    // The oldest active tiebreaker that still wants bids. After kBidsPerTiebreaker bids the
+    // simulator stops bidding and the deadline timer resolves it, as in a real league (with
+    // --simulate the duration defaults to 40 s, so that happens within about a minute).
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT tiebreaker_id, currency_type, starting_amount, min_increment, "
-                                           "(SELECT COUNT(*) FROM tiebreaker_bids b WHERE b.tiebreaker_id = t.tiebreaker_id), "
                                            "(SELECT MAX(amount) FROM tiebreaker_bids b WHERE b.tiebreaker_id = t.tiebreaker_id) "
-                                           "FROM tiebreakers t WHERE status = 'active' ORDER BY deadline LIMIT 1"));
+                                           "FROM tiebreakers t WHERE status = 'active' AND "
+                                           "(SELECT COUNT(*) FROM tiebreaker_bids b WHERE b.tiebreaker_id = t.tiebreaker_id) < ? "
+                                           "ORDER BY deadline LIMIT 1"), {kBidsPerTiebreaker});
     if (!q.next())
         return {};
     const QString id = q.value(0).toString();
-    const QString currency = q.value(1).toString();
     const qint64 starting = q.value(2).toLongLong();
     const qint64 increment = q.value(3).toLongLong();
-    const int bids = q.value(4).toInt();
-    const qint64 minimum = q.value(5).isNull() ? starting : q.value(5).toLongLong() + increment;
-    // The demo's 2-minute duration is long for a demo: resolve after a few bids.
-    if (bids >= 3 + int(m_rng.bounded(3))) {
-        const auto result = m_league.resolveTiebreaker(id);
-        return result.isOk() ? QStringLiteral("resolved %1").arg(id) : QString();
-    }
+    const qint64 minimum = q.value(4).isNull() ? starting : q.value(4).toLongLong() + increment;
     QStringList participants = m_league.reader().tiebreakerParticipants(id);
     if (participants.isEmpty())
         return {};

@@ -170,7 +170,10 @@ int main(int argc, char *argv[])
     TokenStore tokens(db);
     InProcessEventBus bus;
     SystemClock clock;
-    LeagueService league(db, *history, bus, LeagueService::Settings{}, clock);
+    history->setRetention(options.historyEvents, options.historySeconds);
+    LeagueService::Settings settings;
+    settings.tiebreakerSeconds = options.tiebreakerSeconds;
+    LeagueService league(db, *history, bus, settings, clock);
     LiveHub hub(tokens, league.reader(), *history);
     bus.subscribe([&hub](const LiveEvent &event) { hub.deliver(event); });
     TiebreakerTimer tiebreakerTimer(league, clock);

@@ -2,7 +2,8 @@
 # Runs the server tests against a throwaway PostgreSQL cluster:
 #   tests/server/pg-tests.sh [BUILD_DIR]      (default: build)
 # initdb into BUILD_DIR/pg (fsync off, trust auth, C locale), start it on a free loopback port with
-# its unix socket inside BUILD_DIR/pg, run tst_server_api and tst_server_money with
+# its unix socket inside BUILD_DIR/pg, run tst_server_api, tst_server_money and the PROTOCOL.md
+# conformance suite (tests/conformance) with
 # LEAGUEDESK_TEST_DATABASE pointing at it (each server gets a fresh database), stop and delete the
 # cluster afterwards, whatever happened. As root, the cluster runs as the `postgres` user
 # (PostgreSQL refuses to run as root). Exit code: that of the tests; 77 if PostgreSQL is missing.
@@ -46,8 +47,8 @@ export QT_QPA_PLATFORM=offscreen
 echo "pg-tests: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
 status=0
-for test in tst_server_api tst_server_money; do
+for test in server/tst_server_api server/tst_server_money conformance/tst_conformance; do
     echo "pg-tests: $test"
-    "$BUILD/tests/server/$test" || status=1
+    "$BUILD/tests/$test" || status=1
 done
 exit $status
