@@ -25,7 +25,7 @@ QUrl liveUrlFor(QUrl url)
 LiveClient::LiveClient(QUrl serverUrl, QString token, QObject *parent)
     : QObject(parent), m_liveUrl(liveUrlFor(std::move(serverUrl))), m_token(std::move(token))
 {
-    connect(m_health, &ConnectionHealth::retryDue, this, &LiveClient::onRetryDue);
+    connectHealth();
     connect(&m_pingTimer, &QTimer::timeout, this, [this] { send(ClientMessage::ping(m_nextId++)); });
     m_silenceTimer.setSingleShot(true);
     connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
@@ -62,7 +62,14 @@ void LiveClient::setHealth(ConnectionHealth *health)
 {
     m_health->disconnect(this);
     m_health = health ? health : &m_ownHealth;
+    connectHealth();
+}
+
+void LiveClient::connectHealth()
+{
     connect(m_health, &ConnectionHealth::retryDue, this, &LiveClient::onRetryDue);
+    // The server answered a REST request: it is back, so do not sit out the rest of the backoff.
+    connect(m_health, &ConnectionHealth::recovered, this, &LiveClient::onRetryDue);
 }
 
 void LiveClient::onRetryDue()

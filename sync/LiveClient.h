@@ -87,6 +87,7 @@ private:
     void send(const Protocol::ClientMessage &message);
     void scheduleReconnect();
     void onRetryDue();
+    void connectHealth();
     void heard();
 
     QUrl m_liveUrl;
