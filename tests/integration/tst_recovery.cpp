@@ -293,6 +293,27 @@ private Q_SLOTS:
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const OfflineStore::Entry &e) { return e.key == QLatin1String("squad/SSPSLT0001"); }));
     }
 
+    // A slow link (every chunk delayed both ways) still converges, and the burst of events for
+    // the finalize still costs one refetch.
+    void slowLinkConverges()
+    {
+        m_proxy->setDelay(150);
+        SyncClient client(proxyUrl(), m_server->managerToken(team1));
+        RequestLog log;
+        log.attach(client);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
+        QVERIFY(finalizeOpenRound());
+        const qint64 truth = serverSquadRevision(team1);
+        QTRY_COMPARE_WITH_TIMEOUT(squad1.revision(), truth, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
+        QCOMPARE(log.gets.value(squadPath(team1)), 2);
+    }
+
     // A token the live channel refuses (4401) ends in `unauthorized` without a reconnect loop.
     void refusedTokenDoesNotReconnect()
     {
