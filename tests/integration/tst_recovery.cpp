@@ -293,6 +293,50 @@ private Q_SLOTS:
         QVERIFY(std::any_of(entries.begin(), entries.end(), [](const OfflineStore::Entry &e) { return e.key == QLatin1String("squad/SSPSLT0001"); }));
     }
 
+    // The server no longer holds the events after the client's position (history retention of
+    // one event): `recovered:false`, and every query of that channel is refetched exactly once.
+    void tooOldSinceRefetchesEachQueryOnce()
+    {
+        m_proxy.reset();
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->start({QStringLiteral("--history-retention"), QStringLiteral("1:0")}), qPrintable(m_server->errorString()));
+        m_proxy = std::make_unique<FaultProxy>(quint16(m_server->baseUrl().port()));
+        QVERIFY(m_proxy->listen());
+
+        SyncClient client(proxyUrl(), m_server->managerToken(team1));
+        client.live()->setTiming(fastTiming());
+        RequestLog log;
+        log.attach(client);
+        QSignalSpy subscribed(client.live(), &LiveClient::channelSubscribed);
+        Query *squad = client.observe(QueryKey::squad(team1));
+        Query *wallet = client.observe(QueryKey::wallet(team1));
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad->hasData() && wallet->hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!squad->isFetching() && !wallet->isFetching(), timeoutMs);
+        const QString walletPath = QStringLiteral("/teams/%1/wallet").arg(team1);
+
+        m_proxy->setRefusing(true);
+        m_proxy->cutAll();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), SyncClient::State::Reconnecting, timeoutMs);
+        // Two changes while away, in separate requests (events of one request share a timestamp):
+        // the server keeps only the last event, so the first change's events are gone.
+        const QString round = openRound();
+        QVERIFY(finalizeOpenRound());
+        const auto deleted = restCall(m_server->baseUrl(), m_server->adminToken(), "DELETE", QStringLiteral("/admin/rounds/%1").arg(round));
+        QVERIFY(deleted && deleted->status == 200);
+        subscribed.clear();
+        m_proxy->setRefusing(false);
+
+        QTRY_COMPARE_WITH_TIMEOUT(squad->revision(), serverSquadRevision(team1), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!squad->isFetching() && !wallet->isFetching(), timeoutMs);
+        QVERIFY(!subscribed.isEmpty());
+        QCOMPARE(subscribed.last().at(1).toBool(), false);
+        QCOMPARE(log.gets.value(squadPath(team1)), 2);
+        QCOMPARE(log.gets.value(walletPath), 2);
+        client.release(QueryKey::squad(team1));
+        client.release(QueryKey::wallet(team1));
+    }
+
     // A slow link (every chunk delayed both ways) still converges, and the burst of events for
     // the finalize still costs one refetch.
     void slowLinkConverges()
