@@ -50,14 +50,22 @@ void Watcher::follow(const QString &teamId)
     if (m_following)
         return;
     m_following = true;
-    Query *squad = m_client->observe(QueryKey::squad(teamId));
-    connect(squad, &Query::dataChanged, this, [this, squad, teamId] {
-        print({{QStringLiteral("kind"), QStringLiteral("model")},
-               {QStringLiteral("name"), QStringLiteral("squad")},
-               {QStringLiteral("team_id"), teamId},
-               {QStringLiteral("revision"), squad->revision()},
-               {QStringLiteral("data"), squad->data()}});
-    });
+    // One line per model change, carrying the resource as the server sent it.
+    const QList<std::pair<QString, QueryKey>> models{{QStringLiteral("squad"), QueryKey::squad(teamId)},
+                                                     {QStringLiteral("wallet"), QueryKey::wallet(teamId)},
+                                                     {QStringLiteral("tiebreakers"), QueryKey::activeTiebreakers()}};
+    for (const auto &[name, key] : models) {
+        Query *query = m_client->observe(key);
+        connect(query, &Query::dataChanged, this, [this, query, name, teamId] {
+            QJsonObject line{{QStringLiteral("kind"), QStringLiteral("model")},
+                             {QStringLiteral("name"), name},
+                             {QStringLiteral("team_id"), teamId},
+                             {QStringLiteral("data"), query->data()}};
+            if (query->revision() >= 0)
+                line.insert(QStringLiteral("revision"), query->revision());
+            print(line);
+        });
+    }
 }
 
 void Watcher::print(const QJsonObject &line)
