@@ -48,6 +48,7 @@ public:
 
     Q_INVOKABLE QString nameOf(const QString &teamId) const; // "" when unknown
     Q_INVOKABLE int indexOf(const QString &teamId) const;    // -1 when unknown
+    Q_INVOKABLE QString idAt(int row) const { return row >= 0 && row < count() ? rows().at(row).teamId : QString(); }
 
     void setClient(SyncClient *client);
     void load(const QJsonObject &answer);

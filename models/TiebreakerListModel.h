@@ -70,6 +70,8 @@ public:
 
     // The row of a tiebreaker, or -1.
     Q_INVOKABLE int indexOf(const QString &tiebreakerId) const;
+    // The tiebreaker_id at a row, or "".
+    Q_INVOKABLE QString idAt(int row) const { return row >= 0 && row < count() ? rows().at(row).tiebreakerId : QString(); }
 
     void setClient(SyncClient *client);
     // Applies one answer of GET /tiebreakers (what a refetch does; tests call it directly).

@@ -38,7 +38,7 @@ ToastQueue::~ToastQueue() = default;
 
 QHash<int, QByteArray> ToastQueue::roleNames() const
 {
-    return {{ToastIdRole, "toast_id"}, {TextRole, "text"}, {ViewRole, "view"}, {TargetIdRole, "target_id"},
+    return {{ToastIdRole, "toast_id"}, {TextRole, "message"}, {ViewRole, "view"}, {TargetIdRole, "target_id"},
             {CountRole, "count"}};
 }
 
@@ -260,19 +260,19 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
 
 QString ToastQueue::mergedText(const Toast &toast, const Incoming &latest) const
 {
-    const int n = toast.count;
+    const int n = toast.count; // merged: always two or more
     if (toast.group == QLatin1String("squad_acquired"))
-        return tr("%n player(s) acquired", nullptr, n);
+        return tr("%1 players acquired").arg(n);
     if (toast.group == QLatin1String("squad_removed"))
-        return tr("%n player(s) removed from the squad", nullptr, n);
+        return tr("%1 players removed from the squad").arg(n);
     if (toast.group.startsWith(QLatin1String("wallet:")))
-        return tr("Wallet: %1 %2 (%n change(s))", nullptr, n).arg(signedMoney(toast.amount), toast.group.mid(7));
+        return tr("Wallet: %1 %2 (%3 changes)").arg(signedMoney(toast.amount), toast.group.mid(7)).arg(n);
     if (toast.group.startsWith(QLatin1String("bid:")))
-        return tr("%n new bid(s), latest: %1", nullptr, n).arg(latest.single);
+        return tr("%1 new bids, latest: %2").arg(n).arg(latest.single);
     if (toast.group == QLatin1String("tiebreaker_created"))
-        return tr("%n tiebreaker(s) opened", nullptr, n);
+        return tr("%1 tiebreakers opened").arg(n);
     if (toast.group == QLatin1String("tiebreaker_resolved"))
-        return tr("%n tiebreaker(s) ended", nullptr, n);
+        return tr("%1 tiebreakers ended").arg(n);
     return latest.single;
 }
 

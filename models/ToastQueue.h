@@ -52,7 +52,7 @@ class ToastQueue : public KeyedListModel<Toast>
 public:
     enum Role {
         ToastIdRole = Qt::UserRole + 1, ///< toast_id
-        TextRole,                       ///< text, for people
+        TextRole,                       ///< message, for people
         ViewRole,                       ///< view that clicking opens: squad, wallet or tiebreakers
         TargetIdRole,                   ///< target_id: the tiebreaker, if any
         CountRole,                      ///< count: events merged into the toast

@@ -236,6 +236,7 @@ QVariantList WalletModel::buildHistory() const
         }
         result.append(QVariantMap{{QStringLiteral("currency_type"), balance.currencyType},
                                   {QStringLiteral("balance"), balance.balance},
+                                  {QStringLiteral("spent"), balance.spent},
                                   {QStringLiteral("points"), points},
                                   {QStringLiteral("min"), low},
                                   {QStringLiteral("max"), high}});

@@ -76,7 +76,7 @@ class WalletModel : public KeyedListModel<WalletTransaction>
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
     Q_PROPERTY(WalletBalanceModel *balances READ balances CONSTANT)
-    // [{currency_type, balance, points: [{t: ms since epoch, v: balance}] oldest first, min, max}]: each balance over
+    // [{currency_type, balance, spent, points: [{t: ms since epoch, v: balance}] oldest first, min, max}]: each balance over
     // time, rebuilt backwards from the current balance through the transactions.
     Q_PROPERTY(QVariantList history READ history NOTIFY historyChanged)
 

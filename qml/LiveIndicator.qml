@@ -14,6 +14,8 @@ RowLayout {
     // The clock the countdown reads; a property so tests can set it.
     property date now: new Date()
     property bool running: true
+    // Colours for a dark background (the header follows the system's dark theme).
+    property bool dark: false
 
     signal retryRequested()
     signal signInRequested()
@@ -33,13 +35,15 @@ RowLayout {
             return hasAsOf ? qsTr("Offline — data as of %1").arg(Qt.formatTime(asOf, "HH:mm")) : qsTr("Offline")
         }
     }
+    // Dark enough on a light surface and light enough on a dark one to read (WCAG AA for the
+    // bold label); the dot carries the same colour.
     readonly property color color: {
         switch (connectionState) {
-        case "live": return "#2e7d32"
+        case "live": return dark ? "#81c784" : "#2e7d32"
         case "connecting":
-        case "reconnecting": return "#ef8f00"
-        case "unauthorized": return "#c62828"
-        default: return "#757575"
+        case "reconnecting": return dark ? "#ffb74d" : "#a35200"
+        case "unauthorized": return dark ? "#ef9a9a" : "#c62828"
+        default: return dark ? "#bdbdbd" : "#616161"
         }
     }
 

@@ -3,67 +3,156 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
 
-// A team's squad, updated in place as players are acquired or removed.
-Item {
+// A team's squad grouped by position, filterable, with totals per currency; rows animate in
+// and out as players are acquired or removed.
+Page {
     id: view
 
-    required property string teamId
+    property string teamId
 
     SquadModel {
         id: squad
         session: Session
         teamId: view.teamId
     }
+    SquadFilterModel {
+        id: filtered
+        sourceModel: squad
+    }
+
+    header: ColumnLayout {
+        spacing: 4
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: 12
+            spacing: 12
+            Label {
+                text: qsTr("Squad")
+                font.pixelSize: 20
+                font.bold: true
+            }
+            Label {
+                text: squad.count === 1 ? qsTr("1 player") : qsTr("%1 players").arg(squad.count)
+                opacity: 0.7
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                visible: squad.totals.length > 0
+                text: qsTr("Spent on players:")
+                opacity: 0.7
+            }
+            Repeater {
+                model: squad.totals
+                delegate: Label {
+                    required property var modelData
+                    objectName: "squadTotal"
+                    text: Format.moneyIn(modelData.total, modelData.currency_type)
+                    font.bold: true
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("Total spent on players in %1: %2").arg(modelData.currency_type).arg(Format.money(modelData.total))
+                }
+            }
+        }
+        TabBar {
+            id: positions
+            objectName: "positionFilter"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            readonly property var keys: ["", "GK", "DEF", "MID", "FWD"]
+            onCurrentIndexChanged: filtered.position = keys[currentIndex]
+            Repeater {
+                model: [qsTr("All"), qsTr("Goalkeepers"), qsTr("Defenders"), qsTr("Midfielders"), qsTr("Forwards")]
+                delegate: TabButton {
+                    required property string modelData
+                    text: modelData
+                    width: implicitWidth
+                    Accessible.name: qsTr("Show %1").arg(modelData)
+                }
+            }
+        }
+    }
 
     Label {
         anchors.centerIn: parent
-        visible: squad.count === 0
+        visible: filtered.count === 0
         text: !squad.hasData ? (squad.errorString.length > 0 ? squad.errorString : qsTr("Loading squad…"))
-                             : qsTr("No players yet")
-        color: palette.placeholderText
+                             : squad.count === 0 ? qsTr("No players yet") : qsTr("No players in this position")
+        opacity: 0.6
     }
 
     ListView {
         id: list
         objectName: "squadList"
         anchors.fill: parent
-        model: squad
+        model: filtered
         clip: true
+        keyNavigationEnabled: true
+        activeFocusOnTab: true
+        Accessible.role: Accessible.List
         Accessible.name: qsTr("Squad")
+        ScrollBar.vertical: ScrollBar { }
+
+        section.property: "position"
+        section.criteria: ViewSection.FullString
+        section.delegate: Pane {
+            id: sectionHeader
+            required property string section
+            width: ListView.view.width
+            padding: 6
+            leftPadding: 16
+            Label {
+                text: ({ GK: qsTr("Goalkeepers"), DEF: qsTr("Defenders"), MID: qsTr("Midfielders"), FWD: qsTr("Forwards") })[sectionHeader.section] ?? sectionHeader.section
+                font.bold: true
+                font.capitalization: Font.AllUppercase
+                font.pixelSize: 12
+                opacity: 0.7
+            }
+        }
 
         add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
         remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
         displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
 
         delegate: ItemDelegate {
+            id: row
+            required property int index
             required property string name
             required property string position
             required property string club
             required property var price
             required property string currency_type
+            required property string round_id
             width: ListView.view.width
-            Accessible.name: qsTr("%1, %2, %3, %4 %5").arg(name).arg(position).arg(club)
-                                 .arg(Number(price).toLocaleString(Qt.locale(), "f", 0)).arg(currency_type)
+            highlighted: ListView.isCurrentItem && ListView.view.activeFocus
+            onClicked: list.currentIndex = index
+            Accessible.name: qsTr("%1, %2, %3, %4 %5, round %6").arg(name).arg(position).arg(club)
+                                 .arg(Format.money(price)).arg(currency_type).arg(round_id)
             contentItem: RowLayout {
                 spacing: 12
                 Label {
-                    text: position
+                    text: row.position
                     font.bold: true
                     Layout.preferredWidth: 40
                 }
                 Label {
-                    text: name
+                    text: row.name
                     Layout.fillWidth: true
                     elide: Text.ElideRight
                 }
                 Label {
-                    text: club
-                    color: palette.placeholderText
+                    text: row.club
+                    opacity: 0.7
                     Layout.preferredWidth: 140
                     elide: Text.ElideRight
                 }
                 Label {
-                    text: Number(price).toLocaleString(Qt.locale(), "f", 0) + " " + currency_type
+                    text: qsTr("Round %1").arg(row.round_id)
+                    opacity: 0.7
+                    Layout.preferredWidth: 90
+                }
+                Label {
+                    text: Format.moneyIn(row.price, row.currency_type)
                     horizontalAlignment: Text.AlignRight
                     Layout.preferredWidth: 140
                 }

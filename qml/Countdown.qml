@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Controls
+
+// Time left until a deadline, ticking each second; says "Ended" once it passed. Under 30 s it
+// turns urgent (a late bid pushes the deadline to 30 s after it).
+Label {
+    id: root
+
+    property date deadline
+    // The clock it reads; a property so tests can set it.
+    property date now: new Date()
+    property bool running: true
+    property color urgentColor: "#c62828"
+
+    readonly property real secondsLeft: isNaN(deadline.getTime()) ? 0
+        : Math.max(0, (deadline.getTime() - now.getTime()) / 1000)
+    readonly property bool ended: secondsLeft <= 0
+    readonly property bool urgent: !ended && secondsLeft <= 30
+
+    text: ended ? qsTr("Ended") : Format.countdown(deadline, now)
+    color: urgent ? urgentColor : palette.windowText
+    font.bold: urgent
+    Accessible.role: Accessible.StaticText
+    Accessible.name: ended ? qsTr("Deadline passed") : qsTr("%1 left").arg(text)
+
+    Timer {
+        interval: 1000
+        repeat: true
+        running: root.running && !root.ended
+        onTriggered: root.now = new Date()
+    }
+}

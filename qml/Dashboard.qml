@@ -1,0 +1,230 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import LeagueDesk.Models
+
+// The signed-in shell: header (team, admin's team picker, live indicator, refresh), sidebar,
+// one view at a time, and the toasts. Remembers the last view and the admin's team.
+Page {
+    id: page
+    objectName: "dashboard"
+
+    // Follows the system's theme (Material.theme is System: see app/main.cpp).
+    readonly property bool dark: Material.theme === Material.Dark
+    readonly property bool isAdmin: Session.role === "admin"
+    property string adminTeamId: String(Preferences.value("view/adminTeam", ""))
+    readonly property string teamId: isAdmin ? adminTeamId : Session.teamId
+    property string currentView: String(Preferences.value("view/last", "squad"))
+
+    readonly property var views: {
+        const list = [
+            { key: "squad", label: qsTr("Squad"), shortcut: "Ctrl+1" },
+            { key: "wallet", label: qsTr("Wallet"), shortcut: "Ctrl+2" },
+            { key: "tiebreakers", label: qsTr("Tiebreakers"), shortcut: "Ctrl+3" }
+        ]
+        if (isAdmin)
+            list.push({ key: "live", label: qsTr("Live board"), shortcut: "Ctrl+4" })
+        return list
+    }
+
+    function viewIndex(key: string): int {
+        for (let i = 0; i < views.length; ++i) {
+            if (views[i].key === key)
+                return i
+        }
+        return 0
+    }
+    // Opens a view; for the tiebreakers, the one named.
+    function openView(key: string, targetId: string) {
+        currentView = views[viewIndex(key)].key
+        if (currentView === "tiebreakers" && targetId.length > 0)
+            tiebreakersView.show(targetId)
+    }
+    onCurrentViewChanged: Preferences.setValue("view/last", currentView)
+    onAdminTeamIdChanged: if (adminTeamId.length > 0) Preferences.setValue("view/adminTeam", adminTeamId)
+
+    TeamListModel {
+        id: teams
+        session: Session
+        onCountChanged: {
+            if (page.isAdmin && page.adminTeamId.length === 0 && count > 0)
+                page.adminTeamId = idAt(0)
+            else if (page.isAdmin && indexOf(page.adminTeamId) < 0 && count > 0)
+                page.adminTeamId = idAt(0)
+        }
+        onNamesChanged: page.namesTick++
+    }
+    property int namesTick: 0
+    readonly property string teamName: { namesTick; return teams.nameOf(page.teamId) }
+
+    header: ToolBar {
+        objectName: "header"
+        // A neutral surface, so the indicator's colours keep their contrast.
+        Material.background: page.dark ? "#263238" : "#ffffff"
+        Material.foreground: page.dark ? "#ffffff" : "#212121"
+        Material.elevation: 2
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 16
+            anchors.rightMargin: 8
+            spacing: 12
+            Label {
+                objectName: "teamName"
+                text: page.teamName.length > 0 ? page.teamName
+                    : page.isAdmin ? qsTr("League admin")
+                    : Session.userName.length > 0 ? Session.userName : qsTr("Connecting…")
+                font.pixelSize: 18
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.maximumWidth: 260
+            }
+            ComboBox {
+                id: teamPicker
+                objectName: "teamPicker"
+                visible: page.isAdmin
+                model: teams
+                textRole: "name"
+                valueRole: "team_id"
+                currentIndex: { page.namesTick; return teams.indexOf(page.adminTeamId) }
+                Layout.preferredWidth: 200
+                Accessible.name: qsTr("Team to view")
+                onActivated: page.adminTeamId = currentValue
+            }
+            Label {
+                visible: !page.isAdmin && Session.userName.length > 0 && page.teamName.length > 0
+                text: Session.userName
+                opacity: 0.7
+            }
+            Item { Layout.fillWidth: true }
+            Rectangle {
+                // The indicator on a pill of its own, readable on either theme.
+                radius: height / 2
+                color: page.dark ? "#37474f" : "#f1f3f4"
+                implicitHeight: indicator.implicitHeight + 8
+                implicitWidth: indicator.implicitWidth + 24
+                LiveIndicator {
+                    id: indicator
+                    objectName: "liveIndicator"
+                    anchors.centerIn: parent
+                    dark: page.dark
+                    connectionState: Session.state
+                    nextRetryAt: Session.nextRetryAt
+                    asOf: Session.lastConfirmedAt
+                    onRetryRequested: Session.retryNow()
+                    onSignInRequested: Session.signOut()
+                }
+            }
+            ToolButton {
+                objectName: "refreshButton"
+                text: qsTr("Refresh")
+                Accessible.name: qsTr("Refresh now")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Fetch everything on screen again (F5)")
+                onClicked: Session.refresh()
+            }
+            ToolButton {
+                objectName: "signOutButton"
+                text: qsTr("Sign out")
+                Accessible.name: text
+                onClicked: Session.signOut()
+            }
+        }
+    }
+    Shortcut {
+        sequences: ["F5", "Ctrl+R"]
+        onActivated: Session.refresh()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Pane {
+            objectName: "sidebar"
+            Layout.fillHeight: true
+            Layout.preferredWidth: 190
+            padding: 0
+            Material.background: page.dark ? "#1f2a30" : "#f5f6f8"
+            ListView {
+                id: sidebar
+                anchors.fill: parent
+                anchors.topMargin: 8
+                model: page.views
+                currentIndex: page.viewIndex(page.currentView)
+                keyNavigationEnabled: true
+                activeFocusOnTab: true
+                focus: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Views")
+                onCurrentIndexChanged: if (currentIndex >= 0) page.currentView = page.views[currentIndex].key
+                delegate: ItemDelegate {
+                    id: entry
+                    required property var modelData
+                    required property int index
+                    width: ListView.view.width
+                    text: modelData.label
+                    highlighted: ListView.isCurrentItem
+                    font.bold: highlighted
+                    Accessible.name: modelData.label
+                    Accessible.role: Accessible.PageTab
+                    onClicked: page.currentView = modelData.key
+                    Shortcut {
+                        sequence: entry.modelData.shortcut
+                        onActivated: page.currentView = entry.modelData.key
+                    }
+                }
+            }
+        }
+
+        StackLayout {
+            id: stack
+            objectName: "views"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: page.viewIndex(page.currentView)
+            SquadView {
+                objectName: "squadView"
+                teamId: page.teamId
+            }
+            WalletView {
+                objectName: "walletView"
+                teamId: page.teamId
+                accent: page.dark ? "#9fa8da" : "#3949ab"
+            }
+            TiebreakersView {
+                id: tiebreakersView
+                objectName: "tiebreakersView"
+                teamId: page.teamId
+                ownTeamId: Session.teamId
+            }
+            Loader {
+                objectName: "liveBoardLoader"
+                active: page.isAdmin
+                sourceComponent: LiveBoardView {
+                    objectName: "liveBoardView"
+                    onOpenTiebreaker: (tiebreakerId) => {
+                        page.currentView = "tiebreakers"
+                        tiebreakersView.show(tiebreakerId)
+                    }
+                }
+            }
+        }
+    }
+
+    ToastQueue {
+        id: toasts
+        session: Session
+        teamId: page.teamId
+        ownTeamId: Session.teamId
+        onActivated: (view, targetId) => page.openView(page.isAdmin && view === "tiebreakers" && targetId.length === 0 ? "live" : view, targetId)
+    }
+    ToastStack {
+        objectName: "toastStack"
+        queue: toasts
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 16
+        z: 10
+    }
+}

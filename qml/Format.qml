@@ -1,0 +1,37 @@
+pragma Singleton
+import QtQuick
+
+// How numbers and times read everywhere in the dashboard.
+QtObject {
+    // Whole units with the locale's grouping: 12,000.
+    function money(amount: real): string {
+        return Number(amount).toLocaleString(Qt.locale(), "f", 0)
+    }
+    // "12,000 football"
+    function moneyIn(amount: real, currency: string): string {
+        return qsTr("%1 %2").arg(money(amount)).arg(currency)
+    }
+    // "1:05", "12:00", "1:02:03" until the deadline; "" when it has passed.
+    function countdown(deadline: date, now: date): string {
+        const ms = deadline.getTime() - now.getTime()
+        if (isNaN(ms) || ms <= 0)
+            return ""
+        const total = Math.ceil(ms / 1000)
+        const h = Math.floor(total / 3600)
+        const m = Math.floor((total % 3600) / 60)
+        const s = total % 60
+        const ss = s < 10 ? "0" + s : "" + s
+        if (h > 0)
+            return h + ":" + (m < 10 ? "0" + m : m) + ":" + ss
+        return m + ":" + ss
+    }
+    // An RFC 3339 time as the user's local time of day.
+    function time(rfc3339: string): string {
+        const d = new Date(rfc3339)
+        return isNaN(d.getTime()) ? "" : Qt.formatTime(d, "HH:mm:ss")
+    }
+    function dateTime(rfc3339: string): string {
+        const d = new Date(rfc3339)
+        return isNaN(d.getTime()) ? "" : Qt.formatDateTime(d, "d MMM HH:mm")
+    }
+}

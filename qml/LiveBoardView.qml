@@ -1,0 +1,174 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import LeagueDesk.Models
+
+// For admins: every active tiebreaker as a card that updates as bids arrive (the new bid lights up
+// briefly), with deadline countdowns; finished ones move to the history on the right.
+Page {
+    id: view
+
+    signal openTiebreaker(string tiebreakerId)
+
+    TiebreakerListModel {
+        id: active
+        session: Session
+    }
+    TiebreakerListModel {
+        id: closed
+        session: Session
+        status: "closed"
+    }
+
+    header: RowLayout {
+        Label {
+            text: qsTr("Live board")
+            font.pixelSize: 20
+            font.bold: true
+            padding: 12
+        }
+        Label {
+            text: active.count === 1 ? qsTr("1 active tiebreaker") : qsTr("%1 active tiebreakers").arg(active.count)
+            opacity: 0.7
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 12
+        spacing: 12
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Label {
+                anchors.centerIn: parent
+                visible: active.count === 0
+                text: active.hasData ? qsTr("No tiebreaker is running") : qsTr("Loading…")
+                opacity: 0.6
+            }
+            GridView {
+                id: grid
+                objectName: "liveBoardGrid"
+                anchors.fill: parent
+                model: active
+                clip: true
+                cellWidth: Math.max(240, width / Math.max(1, Math.floor(width / 260)))
+                cellHeight: 150
+                activeFocusOnTab: true
+                keyNavigationEnabled: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Active tiebreakers")
+                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
+                remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 300 } }
+                displaced: Transition { NumberAnimation { properties: "x,y"; duration: 250 } }
+                delegate: Item {
+                    id: cell
+                    required property string tiebreaker_id
+                    required property string player_name
+                    required property var highest_bid_amount
+                    required property string highest_bid_team_name
+                    required property string highest_bid_ts
+                    required property string currency_type
+                    required property var participants
+                    required property date deadline
+                    width: GridView.view.cellWidth
+                    height: GridView.view.cellHeight
+
+                    Frame {
+                        id: card
+                        objectName: "liveCard"
+                        anchors.fill: parent
+                        anchors.margins: 6
+                        focusPolicy: Qt.StrongFocus
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("%1: highest bid %2 by %3").arg(cell.player_name)
+                                             .arg(Format.money(cell.highest_bid_amount)).arg(cell.highest_bid_team_name)
+                        Keys.onReturnPressed: view.openTiebreaker(cell.tiebreaker_id)
+                        background: Rectangle {
+                            radius: 6
+                            color: flash.running ? "#fff59d" : card.palette.base
+                            border.color: card.activeFocus ? card.palette.highlight : card.palette.mid
+                            border.width: card.activeFocus ? 2 : 1
+                            Behavior on color { ColorAnimation { duration: 400 } }
+                        }
+                        // The bid just arrived: light the card up for a moment.
+                        Timer { id: flash; interval: 1500 }
+                        Connections {
+                            target: cell
+                            function onHighest_bid_tsChanged() { flash.restart() }
+                        }
+                        TapHandler { onTapped: view.openTiebreaker(cell.tiebreaker_id) }
+                        ColumnLayout {
+                            anchors.fill: parent
+                            spacing: 4
+                            RowLayout {
+                                Label {
+                                    text: cell.player_name
+                                    font.bold: true
+                                    font.pixelSize: 16
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                    color: flash.running ? "#212121" : card.palette.windowText
+                                }
+                                Countdown { deadline: cell.deadline }
+                            }
+                            Label {
+                                text: cell.highest_bid_amount >= 0 ? Format.moneyIn(cell.highest_bid_amount, cell.currency_type)
+                                                                   : qsTr("No bids yet")
+                                font.pixelSize: 22
+                                font.bold: true
+                                color: flash.running ? "#212121" : card.palette.windowText
+                            }
+                            Label {
+                                text: cell.highest_bid_amount >= 0 ? qsTr("by %1").arg(cell.highest_bid_team_name) : " "
+                                color: flash.running ? "#212121" : card.palette.windowText
+                                opacity: 0.8
+                            }
+                            Label {
+                                text: qsTr("Between %1").arg(cell.participants.join(", "))
+                                font.pixelSize: 12
+                                opacity: 0.6
+                                color: flash.running ? "#212121" : card.palette.windowText
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.preferredWidth: 280
+            Layout.fillHeight: true
+            Label {
+                text: qsTr("History")
+                font.bold: true
+            }
+            ListView {
+                objectName: "liveBoardHistory"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                model: closed
+                clip: true
+                activeFocusOnTab: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Finished tiebreakers")
+                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
+                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+                delegate: ItemDelegate {
+                    id: past
+                    required property string tiebreaker_id
+                    required property string player_name
+                    required property string status
+                    required property string winner_team_name
+                    required property var highest_bid_amount
+                    width: ListView.view.width
+                    text: status === "cancelled" ? qsTr("%1 — no winner").arg(player_name)
+                        : qsTr("%1 — %2 for %3").arg(player_name).arg(winner_team_name).arg(Format.money(highest_bid_amount))
+                    Accessible.name: text
+                    onClicked: view.openTiebreaker(tiebreaker_id)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import LeagueDesk.Models
+
+// One tiebreaker: countdown, highest bid and who holds it, this team's last bid, the bid history
+// as it grows, the bid form for participants, and the winner once it is resolved.
+Pane {
+    id: root
+
+    property string tiebreakerId
+    // The team this dashboard bids for ("" for admins, who only watch).
+    property string ownTeamId
+
+    TiebreakerBidsModel {
+        id: bids
+        session: Session
+        tiebreakerId: root.tiebreakerId
+        teamId: root.ownTeamId
+    }
+    WalletModel {
+        id: wallet
+        session: Session
+        teamId: root.ownTeamId
+    }
+
+    readonly property bool active: bids.status === "active"
+    readonly property bool participant: root.ownTeamId.length > 0 && bids.participants.indexOf(root.ownTeamId) >= 0
+    readonly property real balance: { wallet.revision; return wallet.balanceOf(bids.currencyType) }
+
+    Label {
+        anchors.centerIn: parent
+        visible: !bids.hasData
+        text: root.tiebreakerId.length === 0 ? qsTr("Choose a tiebreaker")
+            : bids.errorString.length > 0 ? bids.errorString : qsTr("Loading tiebreaker…")
+        opacity: 0.6
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 10
+        visible: bids.hasData
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: bids.playerName
+                font.pixelSize: 22
+                font.bold: true
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Countdown {
+                objectName: "detailCountdown"
+                visible: root.active
+                deadline: bids.deadline
+                font.pixelSize: 22
+            }
+        }
+        Label {
+            objectName: "winnerLabel"
+            visible: !root.active
+            text: bids.status === "cancelled" ? qsTr("Ended without a bid; the player stays unsold")
+                : bids.winnerTeamName.length > 0
+                  ? (bids.winnerTeamId === root.ownTeamId
+                     ? qsTr("You won %1 for %2").arg(bids.playerName).arg(Format.moneyIn(bids.highestBidAmount, bids.currencyType))
+                     : qsTr("Won by %1 for %2").arg(bids.winnerTeamName).arg(Format.moneyIn(bids.highestBidAmount, bids.currencyType)))
+                  : qsTr("Resolved")
+            font.pixelSize: 16
+            font.bold: true
+            color: "#2e7d32"
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        GridLayout {
+            columns: 2
+            columnSpacing: 16
+            rowSpacing: 4
+            Label { text: qsTr("Highest bid"); opacity: 0.7 }
+            Label {
+                objectName: "highestBidLabel"
+                text: bids.highestBidAmount >= 0
+                      ? qsTr("%1 by %2").arg(Format.moneyIn(bids.highestBidAmount, bids.currencyType))
+                                        .arg(bids.highestBidTeamId === root.ownTeamId ? qsTr("you") : bids.highestBidTeamName)
+                      : qsTr("No bids yet")
+                font.bold: true
+            }
+            Label { text: qsTr("Your last bid"); opacity: 0.7; visible: root.participant }
+            Label {
+                visible: root.participant
+                text: bids.myLastBid >= 0 ? Format.moneyIn(bids.myLastBid, bids.currencyType) : qsTr("none")
+            }
+        }
+
+        BidForm {
+            id: form
+            objectName: "bidForm"
+            Layout.fillWidth: true
+            visible: root.participant && root.active
+            open: root.active
+            minimumBid: bids.minimumNextBid
+            balance: root.balance
+            currencyType: bids.currencyType
+            sending: bids.sending
+            serverError: bids.bidErrorText
+            confirmation: bids.confirmation
+            onSubmitted: (amount) => bids.placeBid(amount)
+        }
+
+        Label {
+            text: qsTr("Bids")
+            font.bold: true
+        }
+        ListView {
+            id: history
+            objectName: "bidHistory"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            model: bids
+            clip: true
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Bid history")
+            ScrollBar.vertical: ScrollBar { }
+            add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
+            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+            delegate: ItemDelegate {
+                id: bidRow
+                required property string team_name
+                required property var amount
+                required property string ts
+                required property bool is_highest
+                required property bool is_own
+                width: ListView.view.width
+                Accessible.name: qsTr("%1 bid %2 at %3").arg(team_name).arg(Format.money(amount)).arg(Format.time(ts))
+                contentItem: RowLayout {
+                    spacing: 12
+                    Label {
+                        text: Format.time(bidRow.ts)
+                        opacity: 0.7
+                        Layout.preferredWidth: 70
+                    }
+                    Label {
+                        text: bidRow.is_own ? qsTr("%1 (you)").arg(bidRow.team_name) : bidRow.team_name
+                        font.bold: bidRow.is_highest
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        text: Format.money(bidRow.amount)
+                        font.bold: bidRow.is_highest
+                        horizontalAlignment: Text.AlignRight
+                    }
+                }
+            }
+        }
+    }
+}

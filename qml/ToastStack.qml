@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import LeagueDesk.Models
+
+// The toasts of a ToastQueue, newest on top. Resting the pointer on them pauses their timers;
+// clicking one opens what it is about.
+ListView {
+    id: root
+
+    required property ToastQueue queue
+
+    width: 340
+    height: contentHeight
+    spacing: 8
+    interactive: false
+    model: queue
+    Accessible.role: Accessible.List
+    Accessible.name: qsTr("Notifications")
+
+    HoverHandler {
+        id: hover
+        onHoveredChanged: root.queue.paused = hovered
+    }
+
+    add: Transition {
+        ParallelAnimation {
+            NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200 }
+            NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
+        }
+    }
+    remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 200 } }
+    displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+
+    delegate: ItemDelegate {
+        id: toast
+        objectName: "toast"
+        required property string toast_id
+        required property string message
+        required property int count
+        width: ListView.view.width
+        padding: 12
+        Accessible.role: Accessible.Button
+        Accessible.name: message
+        Accessible.description: qsTr("Opens the matching view")
+        onClicked: root.queue.activate(toast_id)
+        contentItem: RowLayout {
+            spacing: 8
+            Label {
+                text: toast.message
+                wrapMode: Text.WordWrap
+                color: "#ffffff"
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                objectName: "dismissButton"
+                text: "\u2715"
+                Accessible.name: qsTr("Dismiss")
+                onClicked: root.queue.dismiss(toast.toast_id)
+                contentItem: Label {
+                    text: "\u2715"
+                    color: "#ffffff"
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
+        background: Rectangle {
+            radius: 8
+            color: toast.hovered ? "#424242" : "#323232"
+            opacity: 0.96
+        }
+    }
+}
