@@ -37,13 +37,16 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
     tracked.lastActivity.start();
     m_sockets.insert(socket, tracked);
     ++m_perAddress[address];
-    auto touch = [this, socket] {
+    auto touch = [this, socket](bool reading) {
         auto it = m_sockets.find(socket);
-        if (it != m_sockets.end())
-            it->lastActivity.restart();
+        if (it == m_sockets.end())
+            return;
+        it->lastActivity.restart();
+        // An answer counts as flushed only when nothing is left to write.
+        it->awaitingAnswer = reading || socket->bytesToWrite() > 0;
     };
-    connect(socket, &QTcpSocket::readyRead, this, touch);
-    connect(socket, &QTcpSocket::bytesWritten, this, touch);
+    connect(socket, &QTcpSocket::readyRead, this, [touch] { touch(true); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [touch] { touch(false); });
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forget(socket); });
     connect(socket, &QObject::destroyed, this, [this](QObject *object) { forget(object); });
     addPendingConnection(socket);
@@ -111,4 +114,46 @@ int TrackingTcpServer::httpConnections()
 int TrackingTcpServer::liveConnections()
 {
     return int(m_sockets.size()) - httpConnections();
+}
+
+void TrackingTcpServer::drain(int timeoutMs, std::function<void()> done)
+{
+    m_drained = std::move(done);
+    m_drainTimeoutMs = timeoutMs;
+    m_drainClock.start();
+    m_sweep.stop();
+    // Polled rather than signalled: QHttpServer 6.4 disconnects every signal of a socket it
+    // upgrades, and a poll every 20 ms costs nothing during a shutdown.
+    m_drainTimer.setInterval(20);
+    connect(&m_drainTimer, &QTimer::timeout, this, &TrackingTcpServer::drainStep);
+    m_drainTimer.start();
+    drainStep();
+}
+
+void TrackingTcpServer::drainStep()
+{
+    purgeDeleted();
+    const bool late = m_drainClock.elapsed() >= m_drainTimeoutMs;
+    int waiting = 0;
+    QList<QTcpSocket *> closing;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (!it->socket || it->upgraded)
+            continue;
+        if (late || (!it->awaitingAnswer && it->socket->bytesToWrite() == 0))
+            closing.append(it->socket);
+        else
+            ++waiting;
+    }
+    for (QTcpSocket *socket : std::as_const(closing)) {
+        forget(socket);
+        socket->disconnectFromHost(); // flushes what is buffered, then closes
+    }
+    if (late && !closing.isEmpty())
+        qCWarning(lcHttp) << "shutdown: closed" << closing.size() << "connections with requests still in flight";
+    if (waiting == 0 && m_drained) {
+        m_drainTimer.stop();
+        auto done = std::move(m_drained);
+        m_drained = nullptr;
+        done();
+    }
 }

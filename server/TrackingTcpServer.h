@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 
 // The listening socket handed to QHttpServer. QHttpServer 6.4 never closes an HTTP connection by
@@ -29,6 +31,11 @@ public:
     // The socket with this peer became a WebSocket: no idle timeout from now on.
     void markUpgraded(const QHostAddress &peer, quint16 peerPort);
 
+    // Graceful shutdown: call after close(). Closes idle HTTP connections now and every other
+    // one as soon as its request has been answered and the answer flushed, then calls `done`
+    // (at the latest after timeoutMs, closing what is left). Upgraded sockets are LiveHub's.
+    void drain(int timeoutMs, std::function<void()> done);
+
     int httpConnections();
     int liveConnections();
     qint64 refusedTotal() const { return m_refused; }
@@ -48,10 +55,15 @@ private:
         quint16 peerPort = 0; // kept here so matching never touches a socket being destroyed
         QElapsedTimer lastActivity;
         bool upgraded = false;
+        // Bytes came in and no answer went out since: a request is being received or handled.
+        // QHttpServer 6.4 keeps its parser private, so this is how a drain tells a request in
+        // flight from an idle keep-alive connection.
+        bool awaitingAnswer = false;
     };
     void forget(QObject *socket);
     void purgeDeleted();
     void sweep();
+    void drainStep();
 
     Limits m_limits;
     QHash<QObject *, Tracked> m_sockets;
@@ -59,4 +71,8 @@ private:
     QTimer m_sweep;
     qint64 m_refused = 0;
     qint64 m_idleClosed = 0;
+    std::function<void()> m_drained;
+    QTimer m_drainTimer;
+    QElapsedTimer m_drainClock;
+    int m_drainTimeoutMs = 0;
 };

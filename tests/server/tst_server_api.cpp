@@ -662,8 +662,19 @@ private Q_SLOTS:
 
     void sigtermClosesLiveWith1001()
     {
+        // A request in flight (half its body sent) when SIGTERM arrives still gets its answer.
+        QTcpSocket http;
+        http.connectToHost(m_server.baseUrl().host(), quint16(m_server.baseUrl().port()));
+        QVERIFY(http.waitForConnected(kTimeoutMs));
+        const QByteArray body = R"({"player_id": "P0141", "amount": 5})";
+        http.write("POST /api/v1/rounds/" + kOpenRound.toUtf8() + "/bids HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer "
+                   + manager().toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                   + QByteArray::number(body.size()) + "\r\n\r\n" + body.left(10));
+        QVERIFY(http.waitForBytesWritten(kTimeoutMs));
+
         LiveClient live;
         QVERIFY(live.open(m_server.baseUrl(), manager()));
+        // The ping's round trip: the server has read the partial request by now.
         live.send(Protocol::ClientMessage::ping(1).toJson());
         QVERIFY(live.waitFrames(1));
         QSignalSpy disconnected(&live.socket, &QWebSocket::disconnected);
@@ -671,6 +682,16 @@ private Q_SLOTS:
         m_server.process()->terminate();
         QVERIFY(disconnected.wait(kTimeoutMs));
         QCOMPARE(int(live.socket.closeCode()), 1001);
+        QCOMPARE(m_server.process()->state(), QProcess::Running); // still waiting for the request
+        http.write(body.mid(10));
+        QByteArray answer;
+        QVERIFY(QTest::qWaitFor([&] {
+            answer += http.readAll();
+            return answer.contains("\r\n\r\n") || http.state() != QAbstractSocket::ConnectedState;
+        }, kTimeoutMs));
+        // Any answer will do (R0004 is gone by now, so 404): what matters is that it came.
+        QVERIFY2(answer.startsWith("HTTP/1.1 4"), answer.constData());
+        QVERIFY(http.state() == QAbstractSocket::UnconnectedState || http.waitForDisconnected(kTimeoutMs));
         QVERIFY(finished.count() > 0 || finished.wait(kTimeoutMs));
         QCOMPARE(m_server.process()->exitStatus(), QProcess::NormalExit);
         QCOMPARE(m_server.process()->exitCode(), 0);
