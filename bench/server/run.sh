@@ -59,3 +59,9 @@ fi
 
 "$fanout" --clients "${LEAGUEDESK_BENCH_CLIENTS:-1,1000,5000}" --samples "${LEAGUEDESK_BENCH_SAMPLES:-15}" 2>"$tmp/fanout.log" \
   || { tail -20 "$tmp/fanout.log" >&2; exit 1; }
+
+# The same 5000-client fan-out on GLib's event dispatcher (QT_NO_GLIB set but empty), which the
+# server used before it picked Qt's UNIX dispatcher itself: the ratio to the line above is the gain.
+echo "glib dispatcher, for comparison:"
+QT_NO_GLIB= "$fanout" --clients 5000 --samples "${LEAGUEDESK_BENCH_SAMPLES:-15}" 2>>"$tmp/fanout.log" \
+  || { tail -20 "$tmp/fanout.log" >&2; exit 1; }
