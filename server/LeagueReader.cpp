@@ -145,39 +145,36 @@ QStringList LeagueReader::tiebreakerParticipants(const QString &tiebreakerId) co
     return teams;
 }
 
-std::optional<QJsonObject> LeagueReader::tiebreaker(const QString &tiebreakerId, bool withBids) const
+namespace {
+
+const QString kTiebreakerColumns = QStringLiteral(
+    "SELECT t.tiebreaker_id, t.player_id, p.name, t.round_id, t.currency_type, t.status, t.starting_amount, "
+    "t.min_increment, t.deadline, t.winner_team_id FROM tiebreakers t JOIN players p ON p.player_id = t.player_id ");
+const QString kBidColumns = QStringLiteral(
+    "SELECT b.tiebreaker_id, b.team_id, tm.name, b.amount, b.ts FROM tiebreaker_bids b "
+    "JOIN teams tm ON tm.team_id = b.team_id ");
+
+// One tiebreaker row (kTiebreakerColumns) with its participants and bids (oldest first).
+QJsonObject tiebreakerJson(const QSqlQuery &q, const QStringList &participants, const QJsonArray &bids, bool withBids)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral(
-        "SELECT t.tiebreaker_id, t.player_id, p.name, t.round_id, t.currency_type, t.status, t.starting_amount, "
-        "t.min_increment, t.deadline, t.winner_team_id FROM tiebreakers t "
-        "JOIN players p ON p.player_id = t.player_id WHERE t.tiebreaker_id = ?"), {tiebreakerId});
-    if (!q.next())
-        return std::nullopt;
     QJsonObject object{{QLatin1String("tiebreaker_id"), q.value(0).toString()},
                        {QLatin1String("player_id"), q.value(1).toString()},
                        {QLatin1String("player_name"), q.value(2).toString()},
                        {QLatin1String("round_id"), q.value(3).toString()},
                        {QLatin1String("currency_type"), q.value(4).toString()},
                        {QLatin1String("status"), q.value(5).toString()},
-                       {QLatin1String("participants"), QJsonArray::fromStringList(tiebreakerParticipants(tiebreakerId))},
+                       {QLatin1String("participants"), QJsonArray::fromStringList(participants)},
                        {QLatin1String("starting_amount"), q.value(6).toLongLong()},
                        {QLatin1String("min_increment"), q.value(7).toLongLong()},
                        {QLatin1String("deadline"), q.value(8).toString()},
                        {QLatin1String("winner_team_id"), nullable(q.value(9))}};
-    QJsonArray bids;
+    // The highest bid; among equal amounts the earliest (a later equal bid is never accepted).
     QJsonValue highest(QJsonValue::Null);
-    QSqlQuery b = m_db.exec(QStringLiteral(
-        "SELECT b.team_id, t.name, b.amount, b.ts FROM tiebreaker_bids b JOIN teams t ON t.team_id = b.team_id "
-        "WHERE b.tiebreaker_id = ? ORDER BY b.id"), {tiebreakerId});
     qint64 best = -1;
-    while (b.next()) {
-        const QJsonObject bid{{QLatin1String("team_id"), b.value(0).toString()},
-                              {QLatin1String("team_name"), b.value(1).toString()},
-                              {QLatin1String("amount"), b.value(2).toLongLong()},
-                              {QLatin1String("ts"), b.value(3).toString()}};
-        bids.append(bid);
-        if (b.value(2).toLongLong() > best) {
-            best = b.value(2).toLongLong();
+    for (const QJsonValue &bid : bids) {
+        const qint64 amount = bid.toObject().value(QLatin1String("amount")).toInteger();
+        if (amount > best) {
+            best = amount;
             highest = bid;
         }
     }
@@ -187,22 +184,60 @@ std::optional<QJsonObject> LeagueReader::tiebreaker(const QString &tiebreakerId,
     return object;
 }
 
+QJsonObject bidJson(const QSqlQuery &b)
+{
+    return {{QLatin1String("team_id"), b.value(1).toString()},
+            {QLatin1String("team_name"), b.value(2).toString()},
+            {QLatin1String("amount"), b.value(3).toLongLong()},
+            {QLatin1String("ts"), b.value(4).toString()}};
+}
+
+} // namespace
+
+std::optional<QJsonObject> LeagueReader::tiebreaker(const QString &tiebreakerId, bool withBids) const
+{
+    QSqlQuery q = m_db.exec(kTiebreakerColumns + QStringLiteral("WHERE t.tiebreaker_id = ?"), {tiebreakerId});
+    if (!q.next())
+        return std::nullopt;
+    QJsonArray bids;
+    QSqlQuery b = m_db.exec(kBidColumns + QStringLiteral("WHERE b.tiebreaker_id = ? ORDER BY b.id"), {tiebreakerId});
+    while (b.next())
+        bids.append(bidJson(b));
+    return tiebreakerJson(q, tiebreakerParticipants(tiebreakerId), bids, withBids);
+}
+
 QJsonObject LeagueReader::tiebreakers(const QString &status, const QString &teamId) const
 {
-    const QString sql = QStringLiteral(
-        "SELECT t.tiebreaker_id FROM tiebreakers t WHERE (COALESCE(?, '') = '' OR t.status = ?) AND (COALESCE(?, '') = '' OR EXISTS ("
-        "SELECT 1 FROM tiebreaker_participants tp WHERE tp.tiebreaker_id = t.tiebreaker_id AND tp.team_id = ?)) "
-        "ORDER BY t.created_at, t.tiebreaker_id");
-    QStringList ids;
+    // Three queries for the whole list (not three per tiebreaker): the tiebreakers, then the
+    // participants and the bids of the same selection, grouped in memory.
+    const QString filter = QStringLiteral(
+        "(COALESCE(?, '') = '' OR t.status = ?) AND (COALESCE(?, '') = '' OR EXISTS ("
+        "SELECT 1 FROM tiebreaker_participants f WHERE f.tiebreaker_id = t.tiebreaker_id AND f.team_id = ?))");
+    const QVariantList bindings{status, status, teamId, teamId};
+    QHash<QString, QStringList> participants;
     {
-        QSqlQuery q = m_db.exec(sql, {status, status, teamId, teamId});
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT tp.tiebreaker_id, tp.team_id FROM tiebreaker_participants tp "
+                                               "JOIN tiebreakers t ON t.tiebreaker_id = tp.tiebreaker_id WHERE ")
+                                    + filter + QStringLiteral(" ORDER BY tp.tiebreaker_id, tp.team_id"),
+                                bindings);
         while (q.next())
-            ids.append(q.value(0).toString());
+            participants[q.value(0).toString()].append(q.value(1).toString());
+    }
+    QHash<QString, QJsonArray> bids;
+    {
+        QSqlQuery b = m_db.exec(kBidColumns + QStringLiteral("JOIN tiebreakers t ON t.tiebreaker_id = b.tiebreaker_id WHERE ")
+                                    + filter + QStringLiteral(" ORDER BY b.tiebreaker_id, b.id"),
+                                bindings);
+        while (b.next())
+            bids[b.value(0).toString()].append(bidJson(b));
     }
     QJsonArray list;
-    for (const QString &id : ids) {
-        if (const auto t = tiebreaker(id, false))
-            list.append(*t);
+    QSqlQuery q = m_db.exec(kTiebreakerColumns + QStringLiteral("WHERE ") + filter
+                                + QStringLiteral(" ORDER BY t.created_at, t.tiebreaker_id"),
+                            bindings);
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        list.append(tiebreakerJson(q, participants.value(id), bids.value(id), false));
     }
     return {{QLatin1String("tiebreakers"), list}};
 }
