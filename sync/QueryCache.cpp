@@ -281,20 +281,10 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
                 if (m_store)
                     m_store->save({key.toString(), result.body, revision, result.etag, m_now()});
             }
-            query->m_fetchedAt = m_now();
-            query->m_stale = false;
-            query->m_errorCode.clear();
-            query->m_errorMessage.clear();
-            query->m_retryAttempt = 0;
-            m_health->reportSuccess();
+            markConfirmed(query);
         }
     } else if (result.isNotModified() && query->hasData()) {
-        query->m_fetchedAt = m_now();
-        query->m_stale = false;
-        query->m_errorCode.clear();
-        query->m_errorMessage.clear();
-        query->m_retryAttempt = 0;
-        m_health->reportSuccess();
+        markConfirmed(query); // a 304: the data we hold is the server's current data
     } else {
         query->m_errorCode = result.errorCode.isEmpty() ? (result.status == 0 ? QStringLiteral("network")
                                                                                : QStringLiteral("http_%1").arg(result.status))
@@ -324,6 +314,16 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
             Q_EMIT query->statusChanged();
         }
     }
+}
+
+void QueryCache::markConfirmed(Query *query)
+{
+    query->m_fetchedAt = m_now();
+    query->m_stale = false;
+    query->m_errorCode.clear();
+    query->m_errorMessage.clear();
+    query->m_retryAttempt = 0;
+    m_health->reportSuccess();
 }
 
 void QueryCache::scheduleRetry(Query *query)

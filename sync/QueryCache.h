@@ -69,6 +69,7 @@ private:
     Query *ensure(const QueryKey &key);
     void fetch(Query *query);
     void onAnswer(const QueryKey &key, const struct RestResult &result);
+    void markConfirmed(Query *query); // the server answered with data as of now
     void scheduleRetry(Query *query);
     void retryWaiting();
     void scheduleGc(Query *query);

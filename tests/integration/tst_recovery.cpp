@@ -2,6 +2,7 @@
 // the real server cuts, refuses and delays, and the models must converge to what the server's
 // REST answers, with as few requests as the changes need.
 #include "support/FaultProxy.h"
+#include "support/LeagueActions.h"
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
@@ -35,24 +36,7 @@ LiveClient::Timing fastTiming()
     return timing;
 }
 
-// Counts the GETs the client makes per path.
-struct RequestLog
-{
-    QHash<QString, int> gets;
-    void attach(SyncClient &client)
-    {
-        QObject::connect(client.rest(), &RestClient::requestFinished, client.rest(),
-                         [this](const QString &method, const QString &path, int) {
-                             if (method == QLatin1String("GET"))
-                                 ++gets[path];
-                         });
-    }
-};
-
-QString squadPath(const QString &team)
-{
-    return QStringLiteral("/teams/%1/squad").arg(team);
-}
+using LeagueActions::squadPath;
 } // namespace
 
 class TestRecovery : public QObject
@@ -66,32 +50,28 @@ private:
 
     QUrl proxyUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port())); }
 
-    QString openRound()
-    {
-        const auto rounds = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", QStringLiteral("/rounds"));
-        if (!rounds)
-            return {};
-        for (const QJsonValue &round : jsonOf(*rounds).value(QLatin1String("rounds")).toArray()) {
-            if (round[QLatin1String("status")].toString() == QLatin1String("open"))
-                return round[QLatin1String("round_id")].toString();
-        }
-        return {};
-    }
+    QString openRound() { return LeagueActions::openRoundId(*m_server); }
+    bool finalizeOpenRound() { return LeagueActions::finalizeOpenRound(*m_server); }
+    qint64 serverSquadRevision(const QString &team) { return LeagueActions::revisionOf(*m_server, squadPath(team)); }
 
-    bool finalizeOpenRound()
+    // A client of `token` through the proxy, reconnecting quickly, following the squad of `team`.
+    struct Watched
     {
-        const QString round = openRound();
-        if (round.isEmpty())
-            return false;
-        const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "POST",
-                                     QStringLiteral("/admin/rounds/%1/finalize").arg(round));
-        return answer && answer->status == 200;
-    }
-
-    qint64 serverSquadRevision(const QString &team)
+        std::unique_ptr<SyncClient> client;
+        std::unique_ptr<SquadModel> squad;
+        RequestLog log;
+    };
+    std::unique_ptr<Watched> watch(const QString &token, const QString &team)
     {
-        const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", squadPath(team));
-        return answer && answer->status == 200 ? jsonOf(*answer).value(QLatin1String("revision")).toInteger() : -2;
+        auto watched = std::make_unique<Watched>();
+        watched->client = std::make_unique<SyncClient>(proxyUrl(), token);
+        watched->client->live()->setTiming(fastTiming());
+        watched->log.attach(*watched->client);
+        watched->squad = std::make_unique<SquadModel>();
+        watched->squad->setClient(watched->client.get());
+        watched->squad->setTeamId(team);
+        watched->client->start();
+        return watched;
     }
 
     bool restartServer()
@@ -170,13 +150,10 @@ private Q_SLOTS:
     // restart the client still recovers what it missed.
     void serverRestartRecoversThroughPersistedHistory()
     {
-        SyncClient client(proxyUrl(), m_server->adminToken());
-        client.live()->setTiming(fastTiming());
+        const auto watched = watch(m_server->adminToken(), team1);
+        SyncClient &client = *watched->client;
+        SquadModel &squad1 = *watched->squad;
         QSignalSpy subscribed(client.live(), &LiveClient::channelSubscribed);
-        SquadModel squad1;
-        squad1.setClient(&client);
-        squad1.setTeamId(team1);
-        client.start();
         QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
         const qint64 before = squad1.revision();
 
@@ -197,14 +174,10 @@ private Q_SLOTS:
     // answer predates, is not lost: one more fetch follows (TanStack Query issue #8530).
     void eventDuringInFlightFetchIsNotLost()
     {
-        SyncClient client(proxyUrl(), m_server->managerToken(team1));
-        client.live()->setTiming(fastTiming());
-        RequestLog log;
-        log.attach(client);
-        SquadModel squad1;
-        squad1.setClient(&client);
-        squad1.setTeamId(team1);
-        client.start();
+        const auto watched = watch(m_server->managerToken(team1), team1);
+        SyncClient &client = *watched->client;
+        SquadModel &squad1 = *watched->squad;
+        const RequestLog &log = watched->log;
         QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
         const int countBefore = squad1.count();
@@ -342,13 +315,10 @@ private Q_SLOTS:
     void slowLinkConverges()
     {
         m_proxy->setDelay(150);
-        SyncClient client(proxyUrl(), m_server->managerToken(team1));
-        RequestLog log;
-        log.attach(client);
-        SquadModel squad1;
-        squad1.setClient(&client);
-        squad1.setTeamId(team1);
-        client.start();
+        const auto watched = watch(m_server->managerToken(team1), team1);
+        SyncClient &client = *watched->client;
+        SquadModel &squad1 = *watched->squad;
+        const RequestLog &log = watched->log;
         QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(!client.cache()->find(QueryKey::squad(team1))->isFetching(), timeoutMs);
         QVERIFY(finalizeOpenRound());

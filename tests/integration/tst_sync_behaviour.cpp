@@ -1,6 +1,7 @@
 // Sync-core behaviour against the real server: heartbeat, polling while not live, stale time,
 // garbage collection, de-duplication and the cost of a burst of events.
 #include "support/FaultProxy.h"
+#include "support/LeagueActions.h"
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
@@ -19,18 +20,6 @@ namespace {
 constexpr int timeoutMs = 15000;
 const QString team1 = QStringLiteral("SSPSLT0001");
 
-struct RequestLog
-{
-    QHash<QString, int> gets;
-    void attach(SyncClient &client)
-    {
-        QObject::connect(client.rest(), &RestClient::requestFinished, client.rest(),
-                         [this](const QString &method, const QString &path, int) {
-                             if (method == QLatin1String("GET"))
-                                 ++gets[path];
-                         });
-    }
-};
 } // namespace
 
 class TestSyncBehaviour : public QObject
@@ -43,26 +32,8 @@ private:
 
     QUrl proxyUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port())); }
 
-    bool finalizeOpenRound()
-    {
-        const auto rounds = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", QStringLiteral("/rounds"));
-        if (!rounds)
-            return false;
-        for (const QJsonValue &round : jsonOf(*rounds).value(QLatin1String("rounds")).toArray()) {
-            if (round[QLatin1String("status")].toString() != QLatin1String("open"))
-                continue;
-            const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "POST",
-                                         QStringLiteral("/admin/rounds/%1/finalize").arg(round[QLatin1String("round_id")].toString()));
-            return answer && answer->status == 200;
-        }
-        return false;
-    }
-
-    qint64 serverRevision(const QString &path)
-    {
-        const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", path);
-        return answer && answer->status == 200 ? jsonOf(*answer).value(QLatin1String("revision")).toInteger() : -2;
-    }
+    bool finalizeOpenRound() { return LeagueActions::finalizeOpenRound(*m_server); }
+    qint64 serverRevision(const QString &path) { return LeagueActions::revisionOf(*m_server, path); }
 
 private Q_SLOTS:
     void init()
