@@ -71,6 +71,7 @@ Page {
             spacing: 12
             Label {
                 objectName: "teamName"
+                visible: !page.isAdmin
                 text: page.teamName.length > 0 ? page.teamName
                     : page.isAdmin ? qsTr("League admin")
                     : Session.userName.length > 0 ? Session.userName : qsTr("Connecting…")
@@ -78,6 +79,12 @@ Page {
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.maximumWidth: 260
+            }
+            Label {
+                visible: page.isAdmin
+                text: qsTr("Admin · team")
+                font.bold: true
+                font.pixelSize: 16
             }
             ComboBox {
                 id: teamPicker
@@ -222,7 +229,7 @@ Page {
     ToastStack {
         objectName: "toastStack"
         queue: toasts
-        anchors.top: parent.top
+        anchors.bottom: parent.bottom
         anchors.right: parent.right
         anchors.margins: 16
         z: 10

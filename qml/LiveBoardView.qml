@@ -21,13 +21,16 @@ Page {
     }
 
     header: RowLayout {
+        spacing: 12
         Label {
             text: qsTr("Live board")
             font.pixelSize: 20
             font.bold: true
             padding: 12
         }
+        Item { Layout.fillWidth: true }
         Label {
+            rightPadding: 12
             text: active.count === 1 ? qsTr("1 active tiebreaker") : qsTr("%1 active tiebreakers").arg(active.count)
             opacity: 0.7
         }
@@ -70,7 +73,7 @@ Page {
                     required property string highest_bid_team_name
                     required property string highest_bid_ts
                     required property string currency_type
-                    required property var participants
+                    required property var minimum_next_bid
                     required property date deadline
                     width: GridView.view.cellWidth
                     height: GridView.view.cellHeight
@@ -126,7 +129,7 @@ Page {
                                 opacity: 0.8
                             }
                             Label {
-                                text: qsTr("Between %1").arg(cell.participants.join(", "))
+                                text: qsTr("Next bid at least %1").arg(Format.money(cell.minimum_next_bid))
                                 font.pixelSize: 12
                                 opacity: 0.6
                                 color: flash.running ? "#212121" : card.palette.windowText
@@ -139,10 +142,16 @@ Page {
 
         ColumnLayout {
             Layout.preferredWidth: 280
+            Layout.fillWidth: false // a layout fills by default
             Layout.fillHeight: true
             Label {
                 text: qsTr("History")
                 font.bold: true
+            }
+            Label {
+                visible: closed.count === 0
+                text: qsTr("No finished tiebreakers yet")
+                opacity: 0.6
             }
             ListView {
                 objectName: "liveBoardHistory"

@@ -47,6 +47,7 @@ Page {
 
         ColumnLayout {
             Layout.preferredWidth: 300
+            Layout.fillWidth: false // a layout fills by default
             Layout.fillHeight: true
             spacing: 4
             Label {
