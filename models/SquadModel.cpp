@@ -8,7 +8,7 @@
 
 #include <QMap>
 
-SquadModel::SquadModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+SquadModel::SquadModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
 {
     connect(m_binding, &QueryBinding::attached, this, &SquadModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &SquadModel::reload);

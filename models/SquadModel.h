@@ -14,15 +14,16 @@ class SyncClient;
 
 // A team's squad (GET /teams/{team_id}/squad), one row per player, kept fresh by the sync layer.
 // Updates by player_id with the smallest change.
-class SquadModel : public KeyedListModel<Protocol::SquadPlayer>
+class SquadModel : public QAbstractListModel, public KeyedListModel<SquadModel, Protocol::SquadPlayer>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(SquadModel, Protocol::SquadPlayer)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    Q_PROPERTY(qint64 revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(double revision READ revisionForQml NOTIFY revisionChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
@@ -57,6 +58,7 @@ public:
 
     int count() const { return rowCount(); }
     qint64 revision() const { return m_revision; }
+    double revisionForQml() const { return double(m_revision); }
     bool isLoading() const;
     bool hasData() const;
     QString errorString() const;
@@ -77,8 +79,8 @@ Q_SIGNALS:
     void totalsChanged();
 
 protected:
-    QString keyOf(const Protocol::SquadPlayer &row) const override { return row.playerId; }
-    QList<int> changedRoles(const Protocol::SquadPlayer &before, const Protocol::SquadPlayer &after) const override;
+    QString keyOf(const Protocol::SquadPlayer &row) const { return row.playerId; }
+    QList<int> changedRoles(const Protocol::SquadPlayer &before, const Protocol::SquadPlayer &after) const;
 
 private:
     void reload();

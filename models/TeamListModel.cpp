@@ -6,7 +6,7 @@
 
 #include <QJsonArray>
 
-TeamListModel::TeamListModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+TeamListModel::TeamListModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
 {
     connect(m_binding, &QueryBinding::attached, this, &TeamListModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &TeamListModel::reload);

@@ -18,9 +18,10 @@ struct TeamRow
 
 // The league's teams (GET /teams), keyed by team_id: the header's team name and the admin's
 // team picker.
-class TeamListModel : public KeyedListModel<TeamRow>
+class TeamListModel : public QAbstractListModel, public KeyedListModel<TeamListModel, TeamRow>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(TeamListModel, TeamRow)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -60,8 +61,8 @@ Q_SIGNALS:
     void namesChanged(); // a team was added, removed or renamed
 
 protected:
-    QString keyOf(const TeamRow &row) const override { return row.teamId; }
-    QList<int> changedRoles(const TeamRow &before, const TeamRow &after) const override;
+    QString keyOf(const TeamRow &row) const { return row.teamId; }
+    QList<int> changedRoles(const TeamRow &before, const TeamRow &after) const;
 
 private:
     void reload();

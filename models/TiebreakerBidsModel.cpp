@@ -15,7 +15,7 @@
 
 #include <algorithm>
 
-TiebreakerBidsModel::TiebreakerBidsModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+TiebreakerBidsModel::TiebreakerBidsModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
 {
     connect(m_binding, &QueryBinding::attached, this, &TiebreakerBidsModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerBidsModel::reload);
@@ -164,8 +164,10 @@ void TiebreakerBidsModel::clearBidState()
     Q_EMIT bidStateChanged();
 }
 
-void TiebreakerBidsModel::placeBid(qint64 amount)
+void TiebreakerBidsModel::placeBid(double value)
 {
+    // Money is whole units (PROTOCOL.md); the form only lets digits through.
+    const qint64 amount = qRound64(value);
     SyncClient *client = m_binding->client();
     if (m_sending || m_tiebreakerId.isEmpty() || !client)
         return;

@@ -14,9 +14,10 @@ struct RestResult;
 // One tiebreaker (GET /tiebreakers/{id}): its bids as rows, newest first, and its state as
 // properties. Also places this team's bids (POST /tiebreakers/{id}/bids with an Idempotency-Key)
 // and turns the server's refusals into words next to the field.
-class TiebreakerBidsModel : public KeyedListModel<TiebreakerBid>
+class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<TiebreakerBidsModel, TiebreakerBid>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(TiebreakerBidsModel, TiebreakerBid)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -33,11 +34,13 @@ class TiebreakerBidsModel : public KeyedListModel<TiebreakerBid>
     Q_PROPERTY(QString currencyType READ currencyType NOTIFY detailsChanged)
     Q_PROPERTY(QStringList participants READ participants NOTIFY detailsChanged)
     Q_PROPERTY(QDateTime deadline READ deadline NOTIFY detailsChanged)
-    Q_PROPERTY(qint64 highestBidAmount READ highestBidAmount NOTIFY detailsChanged)   // -1 without a bid
+    Q_PROPERTY(double highestBidAmount READ highestBidAmount NOTIFY detailsChanged)   // -1 without a bid
     Q_PROPERTY(QString highestBidTeamId READ highestBidTeamId NOTIFY detailsChanged)
     Q_PROPERTY(QString highestBidTeamName READ highestBidTeamName NOTIFY detailsChanged)
-    Q_PROPERTY(qint64 minimumNextBid READ minimumNextBid NOTIFY detailsChanged)
-    Q_PROPERTY(qint64 myLastBid READ myLastBid NOTIFY detailsChanged)                 // -1 without one
+    Q_PROPERTY(double minimumNextBid READ minimumNextBid NOTIFY detailsChanged)
+    Q_PROPERTY(double myLastBid READ myLastBid NOTIFY detailsChanged)                 // -1 without one
+    // This team takes part and may bid.
+    Q_PROPERTY(bool isParticipant READ isParticipant NOTIFY detailsChanged)
     Q_PROPERTY(QString winnerTeamId READ winnerTeamId NOTIFY detailsChanged)
     Q_PROPERTY(QString winnerTeamName READ winnerTeamName NOTIFY detailsChanged)
 
@@ -86,6 +89,7 @@ public:
     QString highestBidTeamName() const { return m_details.highestBid ? m_details.highestBid->teamName : QString(); }
     qint64 minimumNextBid() const { return m_details.minimumNextBid(); }
     qint64 myLastBid() const;
+    bool isParticipant() const { return !m_teamId.isEmpty() && m_details.participants.contains(m_teamId); }
     QString winnerTeamId() const { return m_details.winnerTeamId; }
     QString winnerTeamName() const { return m_details.winnerTeamName(); }
 
@@ -96,7 +100,7 @@ public:
 
     // Sends a bid. A retry of the same amount after no answer reuses the Idempotency-Key, so the
     // server counts it once however often the network failed.
-    Q_INVOKABLE void placeBid(qint64 amount);
+    Q_INVOKABLE void placeBid(double amount); // whole units; JavaScript numbers are doubles
     Q_INVOKABLE void clearBidState();
 
     void setClient(SyncClient *client);
@@ -116,8 +120,8 @@ Q_SIGNALS:
     void bidPlaced(qint64 amount);
 
 protected:
-    QString keyOf(const TiebreakerBid &row) const override { return row.key(); }
-    QList<int> changedRoles(const TiebreakerBid &before, const TiebreakerBid &after) const override;
+    QString keyOf(const TiebreakerBid &row) const { return row.key(); }
+    QList<int> changedRoles(const TiebreakerBid &before, const TiebreakerBid &after) const;
 
 private:
     void reload();

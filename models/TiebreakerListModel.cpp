@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-TiebreakerListModel::TiebreakerListModel(QObject *parent) : KeyedListModel(parent), m_binding(new QueryBinding(this))
+TiebreakerListModel::TiebreakerListModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
 {
     connect(m_binding, &QueryBinding::attached, this, &TiebreakerListModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerListModel::reload);

@@ -15,9 +15,10 @@ class SyncClient;
 // takes part in), oldest first so cards keep their place. `status: "closed"` lists resolved and cancelled ones,
 // latest first: the cache has no query for them, so the model asks GET /tiebreakers?status=all
 // itself and asks again whenever a tiebreaker_resolved event arrives.
-class TiebreakerListModel : public KeyedListModel<Tiebreaker>
+class TiebreakerListModel : public QAbstractListModel, public KeyedListModel<TiebreakerListModel, Tiebreaker>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(TiebreakerListModel, Tiebreaker)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -85,8 +86,8 @@ Q_SIGNALS:
     void statusChanged();
 
 protected:
-    QString keyOf(const Tiebreaker &row) const override { return row.tiebreakerId; }
-    QList<int> changedRoles(const Tiebreaker &before, const Tiebreaker &after) const override;
+    QString keyOf(const Tiebreaker &row) const { return row.tiebreakerId; }
+    QList<int> changedRoles(const Tiebreaker &before, const Tiebreaker &after) const;
 
 private:
     bool closedMode() const { return m_status == QLatin1String("closed"); }

@@ -29,7 +29,7 @@ QString signedMoney(qint64 amount)
 
 } // namespace
 
-ToastQueue::ToastQueue(QObject *parent) : KeyedListModel(parent)
+ToastQueue::ToastQueue(QObject *parent) : QAbstractListModel(parent)
 {
     m_clock.start();
 }
@@ -388,4 +388,10 @@ void ToastQueue::activate(const QString &toastId)
 void ToastQueue::clear()
 {
     apply({});
+}
+
+bool ToastQueue::isTicking(const QString &toastId) const
+{
+    const QTimer *timer = m_timers.value(toastId);
+    return timer && timer->isActive();
 }

@@ -33,9 +33,10 @@ struct Toast
 // merge into one toast ("12 players acquired"). No toast for what the user already has on screen
 // (an event replayed after a reconnect whose revision the cache holds), for an event heard on two
 // channels, or for this team's own bids (the bid form confirms those inline).
-class ToastQueue : public KeyedListModel<Toast>
+class ToastQueue : public QAbstractListModel, public KeyedListModel<ToastQueue, Toast>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(ToastQueue, Toast)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -81,6 +82,8 @@ public:
     // The user clicked it: emits activated() and dismisses it.
     Q_INVOKABLE void activate(const QString &toastId);
     Q_INVOKABLE void clear();
+    // Whether a toast's dismissal timer runs (false while paused).
+    Q_INVOKABLE bool isTicking(const QString &toastId) const;
 
     void setClient(SyncClient *client);
 
@@ -94,8 +97,8 @@ Q_SIGNALS:
     void activated(const QString &view, const QString &targetId);
 
 protected:
-    QString keyOf(const Toast &row) const override { return row.id; }
-    QList<int> changedRoles(const Toast &before, const Toast &after) const override;
+    QString keyOf(const Toast &row) const { return row.id; }
+    QList<int> changedRoles(const Toast &before, const Toast &after) const;
 
 private:
     struct Incoming

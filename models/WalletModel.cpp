@@ -50,7 +50,7 @@ void WalletBalanceModel::apply(const QList<WalletBalance> &balances)
 }
 
 WalletModel::WalletModel(QObject *parent)
-    : KeyedListModel(parent), m_binding(new QueryBinding(this)), m_balances(new WalletBalanceModel(this))
+    : QAbstractListModel(parent), m_binding(new QueryBinding(this)), m_balances(new WalletBalanceModel(this))
 {
     connect(m_binding, &QueryBinding::attached, this, &WalletModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &WalletModel::reload);
@@ -201,7 +201,7 @@ void WalletModel::apply(const QList<WalletBalance> &balances, const QList<Wallet
     }
 }
 
-qint64 WalletModel::balanceOf(const QString &currency) const
+double WalletModel::balanceOf(const QString &currency) const
 {
     for (const WalletBalance &balance : m_balances->balances()) {
         if (balance.currencyType == currency)

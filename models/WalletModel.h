@@ -31,9 +31,10 @@ struct WalletTransaction
 };
 
 // One row per currency: balance and spent. Owned by WalletModel, which fills it.
-class WalletBalanceModel : public KeyedListModel<WalletBalance>
+class WalletBalanceModel : public QAbstractListModel, public KeyedListModel<WalletBalanceModel, WalletBalance>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(WalletBalanceModel, WalletBalance)
     QML_ELEMENT
     QML_UNCREATABLE("WalletModel.balances provides it")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -46,7 +47,7 @@ public:
     };
     Q_ENUM(Role)
 
-    using KeyedListModel::KeyedListModel;
+    using QAbstractListModel::QAbstractListModel;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return rowCount(); }
@@ -57,21 +58,22 @@ Q_SIGNALS:
     void countChanged();
 
 protected:
-    QString keyOf(const WalletBalance &row) const override { return row.currencyType; }
-    QList<int> changedRoles(const WalletBalance &before, const WalletBalance &after) const override;
+    QString keyOf(const WalletBalance &row) const { return row.currencyType; }
+    QList<int> changedRoles(const WalletBalance &before, const WalletBalance &after) const;
 };
 
 // A team's wallet (GET /teams/{team_id}/wallet): the transactions as rows, newest first, keyed by
 // id; the balances per currency as a second model; and each balance's history for the chart.
-class WalletModel : public KeyedListModel<WalletTransaction>
+class WalletModel : public QAbstractListModel, public KeyedListModel<WalletModel, WalletTransaction>
 {
     Q_OBJECT
+    KEYED_LIST_MODEL(WalletModel, WalletTransaction)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    Q_PROPERTY(qint64 revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(double revision READ revisionForQml NOTIFY revisionChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
@@ -104,6 +106,7 @@ public:
     void setTeamId(const QString &teamId);
     int count() const { return rowCount(); }
     qint64 revision() const { return m_revision; }
+    double revisionForQml() const { return double(m_revision); }
     bool isLoading() const;
     bool hasData() const;
     QString errorString() const;
@@ -111,7 +114,7 @@ public:
     QVariantList history() const { return m_history; }
 
     // The balance in `currency`, or -1 when the wallet has none (yet).
-    Q_INVOKABLE qint64 balanceOf(const QString &currency) const;
+    Q_INVOKABLE double balanceOf(const QString &currency) const;
 
     void setClient(SyncClient *client);
     // Applies one answer of GET /teams/{team_id}/wallet.
@@ -127,8 +130,8 @@ Q_SIGNALS:
     void balancesChanged(); // any balance changed (for bindings on balanceOf)
 
 protected:
-    QString keyOf(const WalletTransaction &row) const override { return row.id; }
-    QList<int> changedRoles(const WalletTransaction &before, const WalletTransaction &after) const override;
+    QString keyOf(const WalletTransaction &row) const { return row.id; }
+    QList<int> changedRoles(const WalletTransaction &before, const WalletTransaction &after) const;
 
 private:
     void reload();

@@ -175,10 +175,10 @@ Page {
                     font.bold: highlighted
                     Accessible.name: modelData.label
                     Accessible.role: Accessible.PageTab
-                    onClicked: page.currentView = modelData.key
+                    onClicked: ListView.view.currentIndex = index
                     Shortcut {
                         sequence: entry.modelData.shortcut
-                        onActivated: page.currentView = entry.modelData.key
+                        onActivated: entry.ListView.view.currentIndex = entry.index
                     }
                 }
             }
@@ -197,7 +197,6 @@ Page {
             WalletView {
                 objectName: "walletView"
                 teamId: page.teamId
-                accent: page.dark ? "#9fa8da" : "#3949ab"
             }
             TiebreakersView {
                 id: tiebreakersView

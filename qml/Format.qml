@@ -12,7 +12,8 @@ QtObject {
         return qsTr("%1 %2").arg(money(amount)).arg(currency)
     }
     // "1:05", "12:00", "1:02:03" until the deadline; "" when it has passed.
-    function countdown(deadline: date, now: date): string {
+    // (`var`, not `date`: qmllint 6.4 crashes on date-typed parameters.)
+    function countdown(deadline: var, now: var): string {
         const ms = deadline.getTime() - now.getTime()
         if (isNaN(ms) || ms <= 0)
             return ""

@@ -125,7 +125,7 @@ Page {
             required property string round_id
             width: ListView.view.width
             highlighted: ListView.isCurrentItem && ListView.view.activeFocus
-            onClicked: list.currentIndex = index
+            onClicked: ListView.view.currentIndex = index
             Accessible.name: qsTr("%1, %2, %3, %4 %5, round %6").arg(name).arg(position).arg(club)
                                  .arg(Format.money(price)).arg(currency_type).arg(round_id)
             contentItem: RowLayout {

@@ -25,7 +25,7 @@ Pane {
     }
 
     readonly property bool active: bids.status === "active"
-    readonly property bool participant: root.ownTeamId.length > 0 && bids.participants.indexOf(root.ownTeamId) >= 0
+    readonly property bool participant: bids.isParticipant
     readonly property real balance: { wallet.revision; return wallet.balanceOf(bids.currencyType) }
 
     Label {

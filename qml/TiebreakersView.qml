@@ -71,6 +71,9 @@ Page {
                 clip: true
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
+                // The selection lives in view.selectedId; the lists follow it and set it.
+                currentIndex: active.indexOf(view.selectedId)
+                onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = active.idAt(currentIndex)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Active tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
@@ -85,9 +88,9 @@ Page {
                     required property string currency_type
                     required property date deadline
                     width: ListView.view.width
-                    highlighted: view.selectedId === tiebreaker_id
-                    onClicked: view.selectedId = tiebreaker_id
-                    Keys.onReturnPressed: view.selectedId = tiebreaker_id
+                    required property int index
+                    highlighted: ListView.isCurrentItem
+                    onClicked: ListView.view.currentIndex = index
                     Accessible.name: qsTr("%1, highest bid %2").arg(player_name)
                                          .arg(highest_bid_amount >= 0 ? Format.money(highest_bid_amount) : qsTr("none"))
                     contentItem: ColumnLayout {
@@ -125,6 +128,8 @@ Page {
                 clip: true
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
+                currentIndex: closed.indexOf(view.selectedId)
+                onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = closed.idAt(currentIndex)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
@@ -136,8 +141,9 @@ Page {
                     required property string status
                     required property string winner_team_name
                     width: ListView.view.width
-                    highlighted: view.selectedId === tiebreaker_id
-                    onClicked: view.selectedId = tiebreaker_id
+                    required property int index
+                    highlighted: ListView.isCurrentItem
+                    onClicked: ListView.view.currentIndex = index
                     text: status === "cancelled" ? qsTr("%1 — no winner").arg(player_name)
                                                  : qsTr("%1 — won by %2").arg(player_name).arg(winner_team_name)
                     Accessible.name: text

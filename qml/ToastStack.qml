@@ -43,7 +43,8 @@ ListView {
         Accessible.role: Accessible.Button
         Accessible.name: message
         Accessible.description: qsTr("Opens the matching view")
-        onClicked: root.queue.activate(toast_id)
+        // The view's model is the queue (qmllint 6.4 flags a delegate naming the file's ids).
+        onClicked: ListView.view.model.activate(toast_id)
         contentItem: RowLayout {
             spacing: 8
             Label {
@@ -56,7 +57,7 @@ ListView {
                 objectName: "dismissButton"
                 text: "\u2715"
                 Accessible.name: qsTr("Dismiss")
-                onClicked: root.queue.dismiss(toast.toast_id)
+                onClicked: toast.ListView.view.model.dismiss(toast.toast_id)
                 contentItem: Label {
                     text: "\u2715"
                     color: "#ffffff"

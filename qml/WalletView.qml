@@ -8,7 +8,6 @@ Page {
     id: view
 
     property string teamId
-    property color accent: "#3949ab"
 
     WalletModel {
         id: wallet
@@ -74,7 +73,7 @@ Page {
                             balance: card.modelData.balance
                             maxValue: card.modelData.max
                             currencyType: card.modelData.currency_type
-                            lineColor: view.accent
+                            lineColor: card.palette.highlight
                         }
                     }
                 }
@@ -109,7 +108,7 @@ Page {
                 required property string note
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem && ListView.view.activeFocus
-                onClicked: transactions.currentIndex = index
+                onClicked: ListView.view.currentIndex = index
                 Accessible.name: qsTr("%1, %2 %3 %4").arg(Format.dateTime(ts)).arg(kind === "refund" ? qsTr("refund") : qsTr("spend"))
                                      .arg(Format.money(amount)).arg(currency_type)
                 contentItem: RowLayout {

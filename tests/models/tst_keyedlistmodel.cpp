@@ -15,8 +15,10 @@ struct Row
     int price = 0;
 };
 
-class RowModel : public KeyedListModel<Row>
+class RowModel : public QAbstractListModel, public KeyedListModel<RowModel, Row>
 {
+    KEYED_LIST_MODEL(RowModel, Row)
+
 public:
     enum { NameRole = Qt::UserRole + 1, PriceRole };
 
@@ -42,8 +44,8 @@ public:
     }
 
 protected:
-    QString keyOf(const Row &row) const override { return row.key; }
-    QList<int> changedRoles(const Row &a, const Row &b) const override
+    QString keyOf(const Row &row) const { return row.key; }
+    QList<int> changedRoles(const Row &a, const Row &b) const
     {
         QList<int> roles;
         if (a.name != b.name)

@@ -97,11 +97,14 @@ private:
                 return true;
             };
             QTRY_VERIFY2_WITH_TIMEOUT(settled(), qPrintable(texts.join(QLatin1String(" | "))), timeoutMs);
-            // Let the list's add transitions finish (250 ms) before the picture is taken.
-            QTRY_VERIFY_WITH_TIMEOUT(window->contentItem()->findChildren<QQuickItem *>().size() > 0, timeoutMs);
-            QTest::qWait(400); // animations only; the data was awaited above
-
-            const QImage image = window->grabWindow();
+            // Transitions (rows fading in) have ended when two pictures in a row are the same.
+            QImage image = window->grabWindow();
+            QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                QImage next = window->grabWindow();
+                const bool stable = next == image;
+                image = std::move(next);
+                return stable;
+            }()), timeoutMs);
             QVERIFY(!image.isNull());
             const QString path = m_outDir + QLatin1Char('/') + prefix + QLatin1Char('-') + view + QStringLiteral(".png");
             QVERIFY(image.save(path));
