@@ -24,7 +24,49 @@ TiebreakerListModel::TiebreakerListModel(QObject *parent) : QAbstractListModel(p
     rebind();
 }
 
-TiebreakerListModel::~TiebreakerListModel() = default;
+TiebreakerListModel::~TiebreakerListModel()
+{
+    m_followEach = false;
+    updateFollowed();
+}
+
+void TiebreakerListModel::setFollowEach(bool follow)
+{
+    if (m_followEach == follow)
+        return;
+    m_followEach = follow;
+    updateFollowed();
+    Q_EMIT followEachChanged();
+}
+
+void TiebreakerListModel::updateFollowed()
+{
+    SyncClient *client = m_followEach ? m_binding->client() : nullptr;
+    if (m_followClient != client) {
+        if (m_followClient) {
+            for (const QString &id : std::as_const(m_followed))
+                m_followClient->release(QueryKey::tiebreaker(id));
+        }
+        m_followed.clear();
+        m_followClient = client;
+    }
+    if (!client)
+        return;
+    QSet<QString> wanted;
+    for (const Tiebreaker &t : rows()) {
+        if (t.status == QLatin1String("active"))
+            wanted.insert(t.tiebreakerId);
+    }
+    for (const QString &id : std::as_const(m_followed)) {
+        if (!wanted.contains(id))
+            client->release(QueryKey::tiebreaker(id));
+    }
+    for (const QString &id : std::as_const(wanted)) {
+        if (!m_followed.contains(id))
+            client->observe(QueryKey::tiebreaker(id));
+    }
+    m_followed = wanted;
+}
 
 QHash<int, QByteArray> TiebreakerListModel::roleNames() const
 {
@@ -161,6 +203,7 @@ void TiebreakerListModel::connectClient()
     m_closedAnswer = {};
     m_closedLoaded = false;
     SyncClient *client = m_binding->client();
+    updateFollowed();
     if (!client) {
         reload();
         return;
@@ -232,6 +275,7 @@ void TiebreakerListModel::load(const QJsonObject &answer)
     applyRows(list);
     if (before != count())
         Q_EMIT countChanged();
+    updateFollowed();
 }
 
 int TiebreakerListModel::indexOf(const QString &tiebreakerId) const

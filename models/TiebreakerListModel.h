@@ -5,6 +5,8 @@
 #include "TiebreakerData.h"
 
 #include <QQmlEngine>
+#include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 class QueryBinding;
@@ -25,6 +27,10 @@ class TiebreakerListModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY statusFilterChanged)
     // Only tiebreakers this team takes part in; empty for all that the token may see.
     Q_PROPERTY(QString participant READ participant WRITE setParticipant NOTIFY participantChanged)
+    // Keep every listed tiebreaker's own channel subscribed (observing its query), so its bids
+    // arrive live. A manager needs this: its team channel carries only created/resolved events,
+    // the bids go to `tiebreaker:{id}`. An admin's `tiebreakers` channel carries them all.
+    Q_PROPERTY(bool followEach READ followEach WRITE setFollowEach NOTIFY followEachChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY statusChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
@@ -65,6 +71,8 @@ public:
     QString participant() const { return m_participant; }
     void setParticipant(const QString &teamId);
     int count() const { return rowCount(); }
+    bool followEach() const { return m_followEach; }
+    void setFollowEach(bool follow);
     bool isLoading() const;
     bool hasData() const;
     QString errorString() const;
@@ -82,6 +90,7 @@ Q_SIGNALS:
     void sessionChanged();
     void statusFilterChanged();
     void participantChanged();
+    void followEachChanged();
     void countChanged();
     void statusChanged();
 
@@ -95,6 +104,7 @@ private:
     void reload();
     void fetchClosed();
     void connectClient();
+    void updateFollowed();
 
     QueryBinding *m_binding; // child
     QString m_status = QStringLiteral("active");
@@ -105,4 +115,7 @@ private:
     QString m_closedError;
     QTimer m_closedRefetch; // coalesces a burst of resolutions into one request
     QMetaObject::Connection m_eventConnection;
+    bool m_followEach = false;
+    QPointer<SyncClient> m_followClient;
+    QSet<QString> m_followed; // tiebreaker ids observed through m_followClient
 };

@@ -75,6 +75,7 @@ public:
     bool isPaused() const { return m_paused; }
     void setPaused(bool paused);
     int count() const { return rowCount(); }
+    void setTimeout(int ms) { m_timeout = ms; }
 
     // One live event, as SyncClient::eventReceived reports it (QML tests call it directly).
     Q_INVOKABLE void handleEvent(const QString &channel, const QString &type, const QJsonObject &data);

@@ -21,6 +21,8 @@ Page {
         id: active
         session: Session
         participant: view.teamId
+        // A manager hears bids only on each tiebreaker's own channel.
+        followEach: Session.role !== "admin"
         onCountChanged: view.pickDefault()
     }
     TiebreakerListModel {

@@ -1,0 +1,135 @@
+// The models against the real leaguedesk-server: a manager's bid goes through TiebreakerBidsModel
+// (refusals in words, success confirmed inline, the history updated by the live event), the other
+// team gets a toast for it and the bidder none, and a resolution names the winner and moves the
+// tiebreaker to the finished list.
+#include "support/RestCall.h"
+#include "support/ServerProcess.h"
+
+#include <models/TiebreakerBidsModel.h>
+#include <models/TiebreakerListModel.h>
+#include <models/ToastQueue.h>
+#include <models/WalletModel.h>
+#include <sync/SyncClient.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+constexpr int timeoutMs = 15000;
+const QString team1 = QStringLiteral("SSPSLT0001");
+const QString team2 = QStringLiteral("SSPSLT0002");
+const QString tiebreakerId = QStringLiteral("TB0001"); // the demo's tie between teams 1 and 2
+} // namespace
+
+class TestModelsLive : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerProcess m_server;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.errorString())); }
+
+    void bidResolveAndToasts()
+    {
+        SyncClient client1(m_server.baseUrl(), m_server.managerToken(team1));
+        SyncClient client2(m_server.baseUrl(), m_server.managerToken(team2));
+
+        TiebreakerBidsModel bids;
+        QAbstractItemModelTester bidsTester(&bids, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        bids.setClient(&client1);
+        bids.setTeamId(team1);
+        bids.setTiebreakerId(tiebreakerId);
+        WalletModel wallet;
+        QAbstractItemModelTester walletTester(&wallet, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        wallet.setClient(&client1);
+        wallet.setTeamId(team1);
+        TiebreakerListModel active;
+        QAbstractItemModelTester activeTester(&active, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        active.setClient(&client1);
+        TiebreakerListModel closed;
+        closed.setStatus(QStringLiteral("closed"));
+        closed.setClient(&client1);
+        ToastQueue ownToasts;
+        ownToasts.setClient(&client1);
+        ownToasts.setTeamId(team1);
+        ownToasts.setOwnTeamId(team1);
+        ownToasts.setTimeout(60000);
+        ToastQueue otherToasts;
+        otherToasts.setClient(&client2);
+        otherToasts.setTeamId(team2);
+        otherToasts.setOwnTeamId(team2);
+        otherToasts.setTimeout(60000);
+        // Team 2 only lists its tiebreakers; following each keeps their bid channels subscribed.
+        TiebreakerListModel otherActive;
+        otherActive.setClient(&client2);
+        otherActive.setFollowEach(true);
+
+        client1.start();
+        client2.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client1.state(), SyncClient::State::Live, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(client2.state(), SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bids.hasData() && wallet.hasData() && active.hasData() && otherActive.hasData(), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(closed.hasData(), timeoutMs);
+        QCOMPARE(active.count(), 1);
+        QCOMPARE(closed.count(), 0);
+        QCOMPARE(bids.count(), 0);
+        QCOMPARE(bids.isParticipant(), true);
+        QCOMPARE(bids.currencyType(), QStringLiteral("real"));
+        const qint64 start = bids.minimumNextBid();
+        QVERIFY(start > 0);
+        QVERIFY(wallet.balanceOf(QStringLiteral("real")) >= start);
+        QCOMPARE(ownToasts.count(), 0); // nothing for the first load
+
+        // Too low, then more than the balance: refused, in words.
+        QSignalSpy state(&bids, &TiebreakerBidsModel::bidStateChanged);
+        bids.placeBid(double(start - 1));
+        QVERIFY(bids.isSending());
+        QTRY_VERIFY_WITH_TIMEOUT(!bids.isSending(), timeoutMs);
+        QCOMPARE(bids.bidErrorCode(), QStringLiteral("bid_too_low"));
+        QVERIFY2(bids.bidErrorText().contains(QLocale().toString(start)), qPrintable(bids.bidErrorText()));
+        bids.placeBid(wallet.balanceOf(QStringLiteral("real")) + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!bids.isSending(), timeoutMs);
+        QCOMPARE(bids.bidErrorCode(), QStringLiteral("insufficient_funds"));
+
+        // A good bid: confirmed inline; the live event brings it into the history.
+        QSignalSpy placed(&bids, &TiebreakerBidsModel::bidPlaced);
+        bids.placeBid(double(start));
+        QTRY_COMPARE_WITH_TIMEOUT(placed.count(), 1, timeoutMs);
+        QCOMPARE(bids.bidErrorCode(), QString());
+        QVERIFY(!bids.confirmation().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(bids.count(), 1, timeoutMs);
+        QCOMPARE(bids.myLastBid(), start);
+        QCOMPARE(bids.highestBidTeamId(), team1);
+        QTRY_COMPARE_WITH_TIMEOUT(active.data(active.index(0), TiebreakerListModel::HighestBidAmountRole).toLongLong(), start, timeoutMs);
+
+        // Team 2's list shows the new highest bid, and team 2 gets a toast for it; team 1 (the
+        // bidder) none.
+        QTRY_COMPARE_WITH_TIMEOUT(otherActive.data(otherActive.index(0), TiebreakerListModel::HighestBidTeamIdRole).toString(), team1, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(otherToasts.count(), 1, timeoutMs);
+        const QString text = otherToasts.data(otherToasts.index(0), ToastQueue::TextRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("Team Blue")) && text.contains(QStringLiteral("Omar Berg")), qPrintable(text));
+        QCOMPARE(ownToasts.count(), 0);
+
+        // The admin resolves: the winner is named, the tiebreaker moves to the finished list.
+        const auto resolved = restCall(m_server.baseUrl(), m_server.adminToken(), "POST",
+                                       QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tiebreakerId));
+        QVERIFY(resolved && resolved->status == 200);
+        QTRY_COMPARE_WITH_TIMEOUT(bids.tiebreakerStatus(), QStringLiteral("resolved"), timeoutMs);
+        QCOMPARE(bids.winnerTeamId(), team1);
+        QCOMPARE(bids.winnerTeamName(), QStringLiteral("Team Blue"));
+        QTRY_COMPARE_WITH_TIMEOUT(active.count(), 0, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(wallet.balanceOf(QStringLiteral("real")) < 1000, timeoutMs);
+
+        // Bidding on a closed tiebreaker: refused, in words.
+        bids.placeBid(double(start + 1000));
+        QTRY_VERIFY_WITH_TIMEOUT(!bids.isSending(), timeoutMs);
+        QCOMPARE(bids.bidErrorCode(), QStringLiteral("tiebreaker_closed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelsLive)
+#include "tst_models_live.moc"
