@@ -4,11 +4,13 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QStandardPaths>
+#include <QTranslator>
 #include <QUrl>
 
 #include <cstdio>
@@ -26,6 +28,11 @@ int main(int argc, char *argv[])
     // Wayland desktops match the window to its .desktop file (and icon) by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.leaguedesk.LeagueDesk"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.leaguedesk.LeagueDesk.png")));
+
+    // The views' and models' texts in the user's language, when a translation exists (:/i18n).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("leaguedesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Live team dashboard for auction football leagues."));
