@@ -49,6 +49,24 @@ int distinctColours(const QImage &image)
     return int(colours.size());
 }
 
+// No list row is half-way through its fade-in.
+bool rowsSettled(QQuickWindow *window)
+{
+    const QList<QQuickItem *> items = window->findChildren<QQuickItem *>();
+    for (QQuickItem *item : items) {
+        if (!item->inherits("QQuickItemView") || !item->isVisible())
+            continue;
+        auto *content = item->property("contentItem").value<QQuickItem *>();
+        if (!content)
+            continue;
+        for (QQuickItem *row : content->childItems()) {
+            if (row->isVisible() && row->opacity() > 0 && row->opacity() < 1)
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 class TestScreenshots : public QObject
@@ -97,7 +115,9 @@ private:
                 return true;
             };
             QTRY_VERIFY2_WITH_TIMEOUT(settled(), qPrintable(texts.join(QLatin1String(" | "))), timeoutMs);
-            // Transitions (rows fading in) have ended when two pictures in a row are the same.
+            // Rows fade in: wait until every list row is fully opaque, then until two pictures in a
+            // row are the same.
+            QTRY_VERIFY_WITH_TIMEOUT(rowsSettled(window), timeoutMs);
             QImage image = window->grabWindow();
             QTRY_VERIFY_WITH_TIMEOUT(([&] {
                 QImage next = window->grabWindow();
