@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QQmlEngine>
 #include <QTimer>
 #include <QUrl>
@@ -54,6 +55,11 @@ public:
     // Models report each confirmation from the server here.
     void noteConfirmed(const QDateTime &at);
 
+    // Bids this dashboard sent: their live events confirm inline in the bid form, not as toasts.
+    // (The team's bids placed elsewhere, or by the demo's simulator, still make a toast.)
+    void noteOwnBid(const QString &tiebreakerId, qint64 amount) { m_ownBids.insert(ownBidKey(tiebreakerId, amount)); }
+    bool takeOwnBid(const QString &tiebreakerId, qint64 amount) { return m_ownBids.remove(ownBidKey(tiebreakerId, amount)); }
+
 Q_SIGNALS:
     void signedInChanged();
     void stateChanged();
@@ -65,4 +71,6 @@ private:
     std::unique_ptr<SyncClient> m_client;
     QDateTime m_lastConfirmedAt;
     QString m_offlineStorePath;
+    QSet<QString> m_ownBids;
+    static QString ownBidKey(const QString &id, qint64 amount) { return id + QLatin1Char('|') + QString::number(amount); }
 };

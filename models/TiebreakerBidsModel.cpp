@@ -175,6 +175,8 @@ void TiebreakerBidsModel::placeBid(double value)
         m_pendingKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
         m_pendingAmount = amount;
     }
+    if (Session *session = m_binding->session())
+        session->noteOwnBid(m_tiebreakerId, amount); // its event may arrive before the answer
     m_sending = true;
     m_bidErrorCode.clear();
     m_bidErrorMessage.clear();

@@ -220,8 +220,12 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
         const qint64 amount = data.value(QLatin1String("bid_amount")).toInteger();
         if (!remember(QStringLiteral("bid|%1|%2|%3|%4").arg(tiebreakerId, teamId, data.value(QLatin1String("ts")).toString()).arg(amount)))
             return;
-        if ((!m_ownTeamId.isEmpty() && teamId == m_ownTeamId) || alreadySeen(type, data))
-            return; // the bid form confirms the user's own bid inline
+        // The bid form confirms the user's own bid inline. With a session, "own" means sent from
+        // this dashboard; without one (tools, tests), any bid of ownTeamId.
+        const bool own = m_session ? m_session->takeOwnBid(tiebreakerId, amount)
+                                   : (!m_ownTeamId.isEmpty() && teamId == m_ownTeamId);
+        if (own || alreadySeen(type, data))
+            return;
         const QString player = playerNameOf(tiebreakerId);
         const QString team = data.value(QLatin1String("team_name")).toString();
         in.view = QStringLiteral("tiebreakers");

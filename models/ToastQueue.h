@@ -42,7 +42,8 @@ class ToastQueue : public QAbstractListModel, public KeyedListModel<ToastQueue, 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
     // The team on screen: squad and wallet events of other teams make no toast. Empty: all.
     Q_PROPERTY(QString teamId READ teamId WRITE setTeamId NOTIFY teamIdChanged)
-    // The team this dashboard bids for: its own bids make no toast.
+    // The team this dashboard bids for. Without a session, its bids make no toast; with one, only
+    // the bids this dashboard sent (Session::noteOwnBid) make none.
     Q_PROPERTY(QString ownTeamId READ ownTeamId WRITE setOwnTeamId NOTIFY ownTeamIdChanged)
     Q_PROPERTY(int maxVisible MEMBER m_maxVisible NOTIFY settingsChanged)
     Q_PROPERTY(int timeout MEMBER m_timeout NOTIFY settingsChanged)

@@ -28,16 +28,20 @@ Page {
         return list
     }
 
+    // The view's place in the sidebar, or -1 (the Live board before GET /me said "admin").
     function viewIndex(key: string): int {
         for (let i = 0; i < views.length; ++i) {
             if (views[i].key === key)
                 return i
         }
-        return 0
+        return -1
     }
+    // What is on screen: the current view, or the first while it is not available (yet).
+    readonly property int shownIndex: Math.max(0, viewIndex(currentView))
     // Opens a view; for the tiebreakers, the one named.
     function openView(key: string, targetId: string) {
-        currentView = views[viewIndex(key)].key
+        if (viewIndex(key) >= 0)
+            currentView = key
         if (currentView === "tiebreakers" && targetId.length > 0)
             tiebreakersView.show(targetId)
     }
@@ -158,27 +162,32 @@ Page {
                 anchors.fill: parent
                 anchors.topMargin: 8
                 model: page.views
-                currentIndex: page.viewIndex(page.currentView)
-                keyNavigationEnabled: true
+                // Bound, never assigned: clicks, keys and shortcuts change page.currentView.
+                currentIndex: page.shownIndex
+                // A new model (the Live board appears once GET /me says "admin") resets the index.
+                onCountChanged: currentIndex = Qt.binding(() => page.shownIndex)
+                keyNavigationEnabled: false
                 activeFocusOnTab: true
                 focus: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Views")
-                onCurrentIndexChanged: if (currentIndex >= 0) page.currentView = page.views[currentIndex].key
+                Keys.onUpPressed: page.openView(page.views[Math.max(0, page.shownIndex - 1)].key, "")
+                Keys.onDownPressed: page.openView(page.views[Math.min(page.views.length - 1, page.shownIndex + 1)].key, "")
+                // (qmllint 6.4 flags a delegate naming the file's ids, which QML allows.)
                 delegate: ItemDelegate {
                     id: entry
                     required property var modelData
-                    required property int index
                     width: ListView.view.width
                     text: modelData.label
                     highlighted: ListView.isCurrentItem
                     font.bold: highlighted
+                    focusPolicy: Qt.NoFocus // the list takes the focus; arrows move between views
                     Accessible.name: modelData.label
                     Accessible.role: Accessible.PageTab
-                    onClicked: ListView.view.currentIndex = index
+                    onClicked: page.openView(modelData.key, "") // qmllint disable unqualified
                     Shortcut {
                         sequence: entry.modelData.shortcut
-                        onActivated: entry.ListView.view.currentIndex = entry.index
+                        onActivated: page.openView(entry.modelData.key, "") // qmllint disable unqualified
                     }
                 }
             }
@@ -189,7 +198,7 @@ Page {
             objectName: "views"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: page.viewIndex(page.currentView)
+            currentIndex: page.shownIndex
             SquadView {
                 objectName: "squadView"
                 teamId: page.teamId

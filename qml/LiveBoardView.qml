@@ -142,7 +142,7 @@ Page {
         }
 
         ColumnLayout {
-            Layout.preferredWidth: 280
+            Layout.preferredWidth: 320
             Layout.fillWidth: false // a layout fills by default
             Layout.fillHeight: true
             Label {
@@ -174,7 +174,7 @@ Page {
                     required property var highest_bid_amount
                     width: ListView.view.width
                     text: status === "cancelled" ? qsTr("%1 — no winner").arg(player_name)
-                        : qsTr("%1 — %2 for %3").arg(player_name).arg(winner_team_name).arg(Format.money(highest_bid_amount))
+                        : qsTr("%1 — %2, %3").arg(player_name).arg(winner_team_name).arg(Format.money(highest_bid_amount))
                     Accessible.name: text
                     onClicked: view.openTiebreaker(tiebreaker_id) // qmllint disable unqualified
                 }

@@ -16,6 +16,12 @@ Page {
         if (tiebreakerId.length > 0)
             selectedId = tiebreakerId
     }
+    // The lists follow the selection (imperatively: a click assigns currentIndex) and set it.
+    function syncLists() {
+        activeList.currentIndex = active.indexOf(selectedId)
+        closedList.currentIndex = closed.indexOf(selectedId)
+    }
+    onSelectedIdChanged: syncLists()
 
     TiebreakerListModel {
         id: active
@@ -23,13 +29,14 @@ Page {
         participant: view.teamId
         // A manager hears bids only on each tiebreaker's own channel.
         followEach: Session.role !== "admin"
-        onCountChanged: view.pickDefault()
+        onCountChanged: { view.pickDefault(); view.syncLists() }
     }
     TiebreakerListModel {
         id: closed
         session: Session
         status: "closed"
         participant: view.teamId
+        onCountChanged: view.syncLists()
     }
     function pickDefault() {
         if (selectedId.length === 0 && active.count > 0)
@@ -74,7 +81,6 @@ Page {
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
                 // The selection lives in view.selectedId; the lists follow it and set it.
-                currentIndex: active.indexOf(view.selectedId)
                 onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = active.idAt(currentIndex)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Active tiebreakers")
@@ -130,7 +136,6 @@ Page {
                 clip: true
                 activeFocusOnTab: true
                 keyNavigationEnabled: true
-                currentIndex: closed.indexOf(view.selectedId)
                 onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = closed.idAt(currentIndex)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
