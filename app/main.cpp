@@ -59,7 +59,9 @@ int main(int argc, char *argv[])
 
     // One style throughout; Material follows the system's light or dark theme.
     QQuickStyle::setStyle(QStringLiteral("Material"));
-    qputenv("QT_QUICK_CONTROLS_MATERIAL_THEME", QByteArrayLiteral("System"));
+    // (QT_QUICK_CONTROLS_MATERIAL_THEME=Dark or Light set by the user still wins.)
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_MATERIAL_THEME"))
+        qputenv("QT_QUICK_CONTROLS_MATERIAL_THEME", QByteArrayLiteral("System"));
 
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the /qt/qml resource prefix by itself (6.5 does).

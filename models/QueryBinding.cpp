@@ -3,6 +3,9 @@
 #include "Session.h"
 
 #include <sync/Query.h>
+#include <sync/QueryCache.h>
+
+#include <QJsonArray>
 #include <sync/SyncClient.h>
 
 QueryBinding::QueryBinding(QObject *parent) : QObject(parent) { }
@@ -106,4 +109,17 @@ QString QueryBinding::errorString() const
 QDateTime QueryBinding::fetchedAt() const
 {
     return m_query ? m_query->fetchedAt() : QDateTime();
+}
+
+QString QueryBinding::teamName(const QString &teamId) const
+{
+    SyncClient *current = client();
+    const Query *teams = current ? current->cache()->find(QueryKey::teams()) : nullptr;
+    if (teams && teams->hasData()) {
+        for (const QJsonValue &team : teams->data().value(QLatin1String("teams")).toArray()) {
+            if (team.toObject().value(QLatin1String("team_id")).toString() == teamId)
+                return team.toObject().value(QLatin1String("name")).toString();
+        }
+    }
+    return teamId;
 }

@@ -36,6 +36,9 @@ public:
     bool isLoading() const;
     QString errorString() const;
     QDateTime fetchedAt() const;
+    // A team's name from the cached GET /teams (the dashboard keeps it observed); the id when
+    // the answer is not there.
+    QString teamName(const QString &teamId) const;
 
 Q_SIGNALS:
     void attached();    // a (new) query is observed, or none any more: models reload

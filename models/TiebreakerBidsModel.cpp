@@ -263,3 +263,15 @@ QString TiebreakerBidsModel::errorString() const
 {
     return m_binding->errorString();
 }
+
+QString TiebreakerBidsModel::winnerTeamName() const
+{
+    if (m_details.winnerTeamId.isEmpty())
+        return {};
+    // The winner is the highest bidder that could still pay: look in the bids, then the teams.
+    for (const TiebreakerBid &bid : rows()) {
+        if (bid.teamId == m_details.winnerTeamId && !bid.teamName.isEmpty())
+            return bid.teamName;
+    }
+    return m_binding->teamName(m_details.winnerTeamId);
+}

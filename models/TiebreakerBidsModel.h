@@ -91,7 +91,7 @@ public:
     qint64 myLastBid() const;
     bool isParticipant() const { return !m_teamId.isEmpty() && m_details.participants.contains(m_teamId); }
     QString winnerTeamId() const { return m_details.winnerTeamId; }
-    QString winnerTeamName() const { return m_details.winnerTeamName(); }
+    QString winnerTeamName() const;
 
     bool isSending() const { return m_sending; }
     QString bidErrorCode() const { return m_bidErrorCode; }

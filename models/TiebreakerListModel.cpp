@@ -102,7 +102,10 @@ QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
     case MinIncrementRole: return t->minIncrement;
     case DeadlineRole: return t->deadline;
     case WinnerTeamIdRole: return t->winnerTeamId;
-    case WinnerTeamNameRole: return t->winnerTeamName();
+    case WinnerTeamNameRole:
+        // The winner is the highest bidder that could still pay, not always the highest bid.
+        return t->winnerTeamId.isEmpty() || !t->winnerTeamName().isEmpty() ? t->winnerTeamName()
+                                                                             : m_binding->teamName(t->winnerTeamId);
     case MinimumNextBidRole: return t->minimumNextBid();
     default: return {};
     }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Shapes
 
 // One balance over time as a step line, from WalletModel.history's points (oldest first) on to
@@ -56,7 +57,7 @@ Item {
         y: root.yOf(0)
         width: root.plotWidth
         height: 1
-        color: root.palette.mid
+        color: root.Material.dividerColor
     }
     Label {
         x: 0

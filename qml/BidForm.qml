@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Where a participant raises their bid. Knows the minimum next bid and the balance, checks the
@@ -88,7 +89,7 @@ ColumnLayout {
         objectName: "errorLabel"
         visible: text.length > 0
         text: root.shownError
-        color: "#c62828"
+        color: root.Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
         wrapMode: Text.WordWrap
         Layout.fillWidth: true
         Accessible.role: Accessible.AlertMessage
@@ -98,7 +99,7 @@ ColumnLayout {
         objectName: "confirmationLabel"
         visible: text.length > 0 && root.serverError.length === 0
         text: root.confirmation
-        color: "#2e7d32"
+        color: root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32"
         font.bold: true
         Layout.fillWidth: true
     }

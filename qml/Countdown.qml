@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 
 // Time left until a deadline, ticking each second; says "Ended" once it passed. Under 30 s it
 // turns urgent (a late bid pushes the deadline to 30 s after it).
@@ -10,7 +11,7 @@ Label {
     // The clock it reads; a property so tests can set it.
     property date now: new Date()
     property bool running: true
-    property color urgentColor: "#c62828"
+    property color urgentColor: Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
 
     readonly property real secondsLeft: isNaN(deadline.getTime()) ? 0
         : Math.max(0, (deadline.getTime() - now.getTime()) / 1000)
@@ -18,7 +19,7 @@ Label {
     readonly property bool urgent: !ended && secondsLeft <= 30
 
     text: ended ? qsTr("Ended") : Format.countdown(deadline, now)
-    color: urgent ? urgentColor : palette.windowText
+    color: urgent ? urgentColor : Material.foreground
     font.bold: urgent
     Accessible.role: Accessible.StaticText
     Accessible.name: ended ? qsTr("Deadline passed") : qsTr("%1 left").arg(text)

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
 
@@ -91,8 +92,8 @@ Page {
                         Keys.onReturnPressed: view.openTiebreaker(cell.tiebreaker_id) // qmllint disable unqualified
                         background: Rectangle {
                             radius: 6
-                            color: flash.running ? "#fff59d" : card.palette.base
-                            border.color: card.activeFocus ? card.palette.highlight : card.palette.mid
+                            color: flash.running ? "#fff59d" : card.Material.dialogColor
+                            border.color: card.activeFocus ? card.Material.accentColor : card.Material.dividerColor
                             border.width: card.activeFocus ? 2 : 1
                             Behavior on color { ColorAnimation { duration: 400 } }
                         }
@@ -113,7 +114,7 @@ Page {
                                     font.pixelSize: 16
                                     elide: Text.ElideRight
                                     Layout.fillWidth: true
-                                    color: flash.running ? "#212121" : card.palette.windowText
+                                    color: flash.running ? "#212121" : card.Material.foreground
                                 }
                                 Countdown { deadline: cell.deadline }
                             }
@@ -122,18 +123,18 @@ Page {
                                                                    : qsTr("No bids yet")
                                 font.pixelSize: 22
                                 font.bold: true
-                                color: flash.running ? "#212121" : card.palette.windowText
+                                color: flash.running ? "#212121" : card.Material.foreground
                             }
                             Label {
                                 text: cell.highest_bid_amount >= 0 ? qsTr("by %1").arg(cell.highest_bid_team_name) : " "
-                                color: flash.running ? "#212121" : card.palette.windowText
+                                color: flash.running ? "#212121" : card.Material.foreground
                                 opacity: 0.8
                             }
                             Label {
                                 text: qsTr("Next bid at least %1").arg(Format.money(cell.minimum_next_bid))
                                 font.pixelSize: 12
                                 opacity: 0.6
-                                color: flash.running ? "#212121" : card.palette.windowText
+                                color: flash.running ? "#212121" : card.Material.foreground
                             }
                         }
                     }

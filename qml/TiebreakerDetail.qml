@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
 
@@ -63,12 +64,12 @@ Pane {
             text: bids.status === "cancelled" ? qsTr("Ended without a bid; the player stays unsold")
                 : bids.winnerTeamName.length > 0
                   ? (bids.winnerTeamId === root.ownTeamId
-                     ? qsTr("You won %1 for %2").arg(bids.playerName).arg(Format.moneyIn(bids.highestBidAmount, bids.currencyType))
-                     : qsTr("Won by %1 for %2").arg(bids.winnerTeamName).arg(Format.moneyIn(bids.highestBidAmount, bids.currencyType)))
+                     ? qsTr("You won %1").arg(bids.playerName)
+                     : qsTr("Won by %1").arg(bids.winnerTeamName))
                   : qsTr("Resolved")
             font.pixelSize: 16
             font.bold: true
-            color: "#2e7d32"
+            color: root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32"
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
 
@@ -38,6 +39,9 @@ ListView {
         required property string toast_id
         required property string message
         required property int count
+        // Inverse of the theme, like Material snackbars: dark on a light window, light on a dark one.
+        readonly property bool dark: Material.theme === Material.Dark
+        readonly property color textColor: dark ? "#202124" : "#ffffff"
         width: ListView.view.width
         padding: 12
         Accessible.role: Accessible.Button
@@ -50,7 +54,7 @@ ListView {
             Label {
                 text: toast.message
                 wrapMode: Text.WordWrap
-                color: "#ffffff"
+                color: toast.textColor
                 Layout.fillWidth: true
             }
             ToolButton {
@@ -60,7 +64,7 @@ ListView {
                 onClicked: toast.ListView.view.model.dismiss(toast.toast_id)
                 contentItem: Label {
                     text: "\u2715"
-                    color: "#ffffff"
+                    color: toast.textColor
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }
@@ -68,7 +72,7 @@ ListView {
         }
         background: Rectangle {
             radius: 8
-            color: toast.hovered ? "#424242" : "#323232"
+            color: toast.dark ? (toast.hovered ? "#ffffff" : "#e8eaed") : (toast.hovered ? "#424242" : "#323232")
             opacity: 0.96
         }
     }

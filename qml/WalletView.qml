@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
 
@@ -73,7 +74,7 @@ Page {
                             balance: card.modelData.balance
                             maxValue: card.modelData.max
                             currencyType: card.modelData.currency_type
-                            lineColor: card.palette.highlight
+                            lineColor: card.Material.theme === Material.Dark ? "#64b5f6" : "#1e6fb8"
                         }
                     }
                 }
@@ -125,7 +126,7 @@ Page {
                     }
                     Label {
                         text: (tx.kind === "refund" ? "+" : "\u2212") + Format.moneyIn(tx.amount, tx.currency_type)
-                        color: tx.kind === "refund" ? "#2e7d32" : tx.palette.windowText
+                        color: tx.kind === "refund" ? (tx.Material.theme === Material.Dark ? "#81c784" : "#2e7d32") : tx.Material.foreground
                         horizontalAlignment: Text.AlignRight
                         Layout.preferredWidth: 150
                     }
