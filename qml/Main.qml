@@ -34,7 +34,10 @@ ApplicationWindow {
     Component {
         id: signIn
         SignInPage {
+            demoStarting: DemoLeague.starting
+            demoError: DemoLeague.errorString
             onSignInRequested: (serverUrl, token) => Session.signIn(serverUrl, token)
+            onDemoRequested: (asAdmin) => DemoLeague.start(Session, asAdmin)
         }
     }
 

@@ -7,6 +7,10 @@ Page {
     id: page
 
     signal signInRequested(url serverUrl, string token)
+    // "Try the demo league": start the bundled server and sign in as a manager or the admin.
+    signal demoRequested(bool asAdmin)
+    property bool demoStarting: false
+    property string demoError
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -42,6 +46,42 @@ Page {
             Layout.alignment: Qt.AlignRight
             Accessible.name: text
             onClicked: page.signInRequested(serverField.text, tokenField.text)
+        }
+
+        MenuSeparator { Layout.fillWidth: true }
+        Label {
+            text: qsTr("No league yet? Try the demo: a league that plays by itself.")
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            spacing: 8
+            RadioButton {
+                id: asManager
+                objectName: "demoAsManager"
+                text: qsTr("as a team manager")
+                checked: true
+                Accessible.name: qsTr("Try the demo as a team manager")
+            }
+            RadioButton {
+                objectName: "demoAsAdmin"
+                text: qsTr("as the league admin")
+                Accessible.name: qsTr("Try the demo as the league admin")
+            }
+        }
+        Button {
+            objectName: "demoButton"
+            text: page.demoStarting ? qsTr("Starting the demo league…") : qsTr("Try the demo league")
+            enabled: !page.demoStarting
+            Accessible.name: qsTr("Try the demo league")
+            onClicked: page.demoRequested(!asManager.checked)
+        }
+        Label {
+            visible: text.length > 0
+            text: page.demoError
+            color: "#c62828"
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
     }
 }

@@ -122,6 +122,29 @@
     </message>
 </context>
 <context>
+    <name>DemoLeague</name>
+    <message>
+        <source>The demo needs leaguedesk-server, which is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server stopped while starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server did not start in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server wrote no access tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 %2</source>
@@ -187,7 +210,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2 for %3</source>
+        <source>%1 — %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -262,6 +285,34 @@
     <message>
         <source>Sign in</source>
         <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>No league yet? Try the demo: a league that plays by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as a team manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo as a team manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the league admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo as the league admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo league…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo league</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -381,14 +432,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You won %1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Won by %1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,6 +473,14 @@
     </message>
     <message>
         <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You won %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,8 @@
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
+#include <models/DemoLeague.h>
+#include <models/Session.h>
 #include <models/TiebreakerBidsModel.h>
 #include <models/TiebreakerListModel.h>
 #include <models/ToastQueue.h>
@@ -128,6 +130,24 @@ private Q_SLOTS:
         bids.placeBid(double(start + 1000));
         QTRY_VERIFY_WITH_TIMEOUT(!bids.isSending(), timeoutMs);
         QCOMPARE(bids.bidErrorCode(), QStringLiteral("tiebreaker_closed"));
+    }
+
+    // "Try the demo league": the bundled server starts on a free port and the session signs in.
+    void demoLeagueSignsIn()
+    {
+        qputenv("LEAGUEDESK_SERVER_PATH", ServerProcess::executablePath().toUtf8());
+        Session session;
+        {
+            DemoLeague demo;
+            demo.start(&session, false);
+            QVERIFY(demo.isStarting());
+            QTRY_VERIFY2_WITH_TIMEOUT(demo.isRunning(), qPrintable(demo.errorString()), timeoutMs);
+            QTRY_COMPARE_WITH_TIMEOUT(session.state(), QStringLiteral("live"), timeoutMs);
+            QTRY_COMPARE_WITH_TIMEOUT(session.teamId(), team1, timeoutMs);
+            demo.start(&session, true); // the running server is reused, as the admin
+            QTRY_COMPARE_WITH_TIMEOUT(session.role(), QStringLiteral("admin"), timeoutMs);
+            session.signOut();
+        } // the server stops with it
     }
 };
 
