@@ -80,8 +80,13 @@ int main(int argc, char *argv[])
     // The last good data, so the window opens with it at once and shows it when offline.
     session->setOfflineStorePath(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                  + QStringLiteral("/offline-cache.sqlite"));
+    // Sign-ins from the sign-in page are remembered (token in the OS keychain); one given on the
+    // command line is used as given, every time.
+    session->setRemembersSignIns(true);
     if (serverUrl.isValid())
-        session->signIn(serverUrl, parser.value(tokenOption));
+        session->signIn(serverUrl, parser.value(tokenOption), false);
+    else
+        session->restore();
 
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreated, &app, [](QObject *object, const QUrl &) {
         if (!object)

@@ -116,7 +116,7 @@ void DemoLeague::signIn()
         return;
     }
     if (m_session)
-        m_session->signIn(QUrl(m_url), token);
+        m_session->signIn(QUrl(m_url), token, false); // a demo on a random port is not remembered
 }
 
 void DemoLeague::fail(const QString &message)

@@ -1,14 +1,96 @@
 #include "Session.h"
 
+#include <sync/CredentialStore.h>
 #include <sync/SyncClient.h>
+
+#include <QSettings>
+
+namespace {
+const QString serverKey = QStringLiteral("signIn/serverUrl");
+const QString plainFileKey = QStringLiteral("signIn/plainFileAllowed");
+} // namespace
 
 Session::Session(QObject *parent) : QObject(parent) { }
 
 Session::~Session() = default;
 
-void Session::signIn(const QUrl &serverUrl, const QString &token)
+void Session::setCredentialStore(std::unique_ptr<CredentialStore> store)
 {
-    signOut();
+    m_credentials = std::move(store);
+    if (m_credentials)
+        connect(m_credentials.get(), &CredentialStore::keychainUnavailable, this, &Session::credentialsChanged);
+    Q_EMIT credentialsChanged();
+}
+
+QUrl Session::lastServerUrl() const
+{
+    return m_remembers ? QSettings().value(serverKey).toUrl() : QUrl();
+}
+
+QString Session::credentialNotice() const
+{
+    if (!m_credentials || m_credentials->keychainError().isEmpty())
+        return {};
+    return plainFileAllowed() ? tr("No keychain answered: your token is kept in a file only you can read.")
+                              : tr("No keychain answered: your token is kept only until LeagueDesk quits.");
+}
+
+bool Session::plainFileAllowed() const
+{
+    return QSettings().value(plainFileKey, false).toBool();
+}
+
+void Session::setPlainFileAllowed(bool allowed)
+{
+    if (allowed == plainFileAllowed())
+        return;
+    QSettings().setValue(plainFileKey, allowed);
+    if (m_credentials) {
+        m_credentials->setPlainFileAllowed(allowed);
+        if (allowed && m_client)
+            m_credentials->save(m_client->serverUrl(), m_token); // keep the current one there now
+    }
+    Q_EMIT credentialsChanged();
+}
+
+void Session::setRestoring(bool restoring)
+{
+    if (m_restoring != restoring) {
+        m_restoring = restoring;
+        Q_EMIT restoringChanged();
+    }
+}
+
+void Session::restore()
+{
+    const QUrl server = lastServerUrl();
+    if (!m_remembers || !server.isValid() || m_restoring)
+        return;
+    if (!m_credentials)
+        setCredentialStore(std::make_unique<CredentialStore>());
+    m_credentials->setPlainFileAllowed(plainFileAllowed());
+    setRestoring(true);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_credentials.get(), &CredentialStore::loaded, this, [this, server, connection](const QString &token) {
+        disconnect(*connection);
+        setRestoring(false);
+        if (!token.isEmpty() && !m_client)
+            signIn(server, token, false); // already remembered
+    });
+    m_credentials->load(server);
+}
+
+void Session::signIn(const QUrl &serverUrl, const QString &token, bool remember)
+{
+    endClient();
+    if (remember && m_remembers) {
+        if (!m_credentials)
+            setCredentialStore(std::make_unique<CredentialStore>());
+        m_credentials->setPlainFileAllowed(plainFileAllowed());
+        m_credentials->save(serverUrl, token);
+        QSettings().setValue(serverKey, serverUrl);
+    }
+    m_token = token;
     m_client = std::make_unique<SyncClient>(serverUrl, token);
     if (!m_offlineStorePath.isEmpty())
         m_client->setOfflineStorePath(m_offlineStorePath);
@@ -22,8 +104,16 @@ void Session::signIn(const QUrl &serverUrl, const QString &token)
 
 void Session::signOut()
 {
+    if (m_client && m_remembers && m_credentials && QSettings().value(serverKey).toUrl() == m_client->serverUrl())
+        m_credentials->remove(m_client->serverUrl()); // a signed-out token must not sign in again
+    endClient();
+}
+
+void Session::endClient()
+{
     if (!m_client)
         return;
+    m_token.clear();
     m_client->stop();
     // Models hold observations in the old client's cache: let them detach first.
     auto old = std::move(m_client);

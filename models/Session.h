@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class CredentialStore;
 class SyncClient;
 
 // The signed-in session as QML sees it: connection state for the live indicator, who is signed
@@ -27,13 +28,26 @@ class Session : public QObject
     Q_PROPERTY(QString role READ role NOTIFY meChanged)
     Q_PROPERTY(QString teamId READ teamId NOTIFY meChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY meChanged)
+    // The server of the last sign-in that was remembered (prefills the sign-in page).
+    Q_PROPERTY(QString lastServerUrl READ lastServerUrlText NOTIFY signedInChanged)
+    // True while a remembered sign-in is being restored (the token is read from the keychain).
+    Q_PROPERTY(bool restoring READ isRestoring NOTIFY restoringChanged)
+    // Empty while the OS keychain keeps the token; otherwise says where it is kept instead.
+    Q_PROPERTY(QString credentialNotice READ credentialNotice NOTIFY credentialsChanged)
+    // The user's choice to keep the token in a plain (owner-only) file when no keychain answers.
+    Q_PROPERTY(bool plainFileAllowed READ plainFileAllowed WRITE setPlainFileAllowed NOTIFY credentialsChanged)
 
 public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
-    Q_INVOKABLE void signIn(const QUrl &serverUrl, const QString &token);
+    // `remember` keeps the server and token for the next start (the token in the OS keychain);
+    // a demo league on a random port is not worth remembering.
+    Q_INVOKABLE void signIn(const QUrl &serverUrl, const QString &token, bool remember = true);
+    // Signs out and forgets the stored token of that server.
     Q_INVOKABLE void signOut();
+    // Signs in with the remembered server and its stored token, if there are both.
+    Q_INVOKABLE void restore();
     Q_INVOKABLE void retryNow();
     Q_INVOKABLE void refresh();
 
@@ -49,6 +63,17 @@ public:
     QString userName() const;
 
     SyncClient *client() const { return m_client.get(); }
+
+    // Remembering sign-ins touches the user's keychain and settings: the app turns it on, tests
+    // and tools leave it off (or give their own store).
+    void setRemembersSignIns(bool remembers) { m_remembers = remembers; }
+    void setCredentialStore(std::unique_ptr<CredentialStore> store);
+    QUrl lastServerUrl() const;
+    QString lastServerUrlText() const { return lastServerUrl().toString(); }
+    bool isRestoring() const { return m_restoring; }
+    QString credentialNotice() const;
+    bool plainFileAllowed() const;
+    void setPlainFileAllowed(bool allowed);
     // Where signed-in clients keep their offline cache; empty keeps nothing on disk.
     void setOfflineStorePath(const QString &path) { m_offlineStorePath = path; }
 
@@ -66,9 +91,18 @@ Q_SIGNALS:
     void meChanged();
     void lastConfirmedAtChanged();
     void clientChanged(); // the SyncClient was replaced: models re-attach
+    void restoringChanged();
+    void credentialsChanged();
 
 private:
+    void endClient();
+    void setRestoring(bool restoring);
+
     std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<CredentialStore> m_credentials;
+    bool m_remembers = false;
+    bool m_restoring = false;
+    QString m_token; // the signed-in token, in memory only
     QDateTime m_lastConfirmedAt;
     QString m_offlineStorePath;
     QSet<QString> m_ownBids;

@@ -36,6 +36,11 @@ ApplicationWindow {
         SignInPage {
             demoStarting: DemoLeague.starting
             demoError: DemoLeague.errorString
+            lastServerUrl: Session.lastServerUrl
+            restoring: Session.restoring
+            credentialNotice: Session.credentialNotice
+            plainFileAllowed: Session.plainFileAllowed
+            onPlainFileAllowedToggled: (allowed) => { Session.plainFileAllowed = allowed }
             onSignInRequested: (serverUrl, token) => Session.signIn(serverUrl, token)
             onDemoRequested: (asAdmin) => DemoLeague.start(Session, asAdmin)
         }

@@ -11,6 +11,14 @@ Page {
     signal demoRequested(bool asAdmin)
     property bool demoStarting: false
     property string demoError
+    // The remembered server, if any, prefills the form.
+    property string lastServerUrl
+    // Restoring a remembered sign-in: the form waits.
+    property bool restoring: false
+    // Where the token is kept when no keychain answers, and the user's choice about it.
+    property string credentialNotice
+    property bool plainFileAllowed: false
+    signal plainFileAllowedToggled(bool allowed)
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -27,7 +35,8 @@ Page {
             objectName: "serverField"
             Layout.fillWidth: true
             placeholderText: qsTr("Server URL, e.g. http://127.0.0.1:8080")
-            text: "http://127.0.0.1:8080"
+            text: page.lastServerUrl.length > 0 ? page.lastServerUrl : "http://127.0.0.1:8080"
+            enabled: !page.restoring
             Accessible.name: qsTr("Server URL")
         }
         TextField {
@@ -41,11 +50,26 @@ Page {
         }
         Button {
             id: signInButton
-            text: qsTr("Sign in")
-            enabled: serverField.text.length > 0 && tokenField.text.length > 0
+            text: page.restoring ? qsTr("Signing in…") : qsTr("Sign in")
+            enabled: !page.restoring && serverField.text.length > 0 && tokenField.text.length > 0
             Layout.alignment: Qt.AlignRight
             Accessible.name: text
             onClicked: page.signInRequested(serverField.text, tokenField.text)
+        }
+        Label {
+            objectName: "credentialNotice"
+            visible: page.credentialNotice.length > 0
+            text: page.credentialNotice
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        CheckBox {
+            objectName: "plainFileCheck"
+            visible: page.credentialNotice.length > 0
+            checked: page.plainFileAllowed
+            text: qsTr("Remember the token in a file only I can read")
+            Accessible.name: text
+            onToggled: page.plainFileAllowedToggled(checked)
         }
 
         MenuSeparator { Layout.fillWidth: true }
