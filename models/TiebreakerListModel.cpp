@@ -18,9 +18,6 @@ TiebreakerListModel::TiebreakerListModel(QObject *parent) : QAbstractListModel(p
     connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerListModel::reload);
     connect(m_binding, &QueryBinding::statusChanged, this, &TiebreakerListModel::statusChanged);
     connect(m_binding, &QueryBinding::clientChanged, this, &TiebreakerListModel::connectClient);
-    m_closedRefetch.setSingleShot(true);
-    m_closedRefetch.setInterval(250);
-    connect(&m_closedRefetch, &QTimer::timeout, this, &TiebreakerListModel::fetchClosed);
     rebind();
 }
 
@@ -193,66 +190,19 @@ void TiebreakerListModel::setParticipant(const QString &teamId)
 
 void TiebreakerListModel::rebind()
 {
-    m_closedAnswer = {};
-    m_closedLoaded = false;
-    m_binding->setKey(closedMode() ? std::nullopt : std::optional(QueryKey::activeTiebreakers()));
-    if (closedMode())
-        fetchClosed();
+    // Both lists are cached queries: conditional requests, refetched on the tiebreaker events,
+    // polled while not live, restored from disk.
+    m_binding->setKey(closedMode() ? QueryKey::allTiebreakers() : QueryKey::activeTiebreakers());
 }
 
 void TiebreakerListModel::connectClient()
 {
-    disconnect(m_eventConnection);
-    m_closedAnswer = {};
-    m_closedLoaded = false;
-    SyncClient *client = m_binding->client();
     updateFollowed();
-    if (!client) {
-        reload();
-        return;
-    }
-    m_eventConnection = connect(client, &SyncClient::eventReceived, this,
-                                [this](const QString &, const QString &type, const QJsonObject &) {
-        if (closedMode() && type == Protocol::EventType::TiebreakerResolved)
-            m_closedRefetch.start();
-    });
-    if (closedMode())
-        fetchClosed();
-}
-
-void TiebreakerListModel::fetchClosed()
-{
-    SyncClient *client = m_binding->client();
-    if (!client || !closedMode() || m_closedFetching)
-        return;
-    m_closedFetching = true;
-    Q_EMIT statusChanged();
-    client->rest()->get(QStringLiteral("/tiebreakers?status=all"), {}, this, [this](const RestResult &result) {
-        m_closedFetching = false;
-        if (result.isSuccess()) {
-            m_closedError.clear();
-            m_closedLoaded = true;
-            m_closedAnswer = QJsonDocument::fromJson(result.body).object();
-            if (m_binding->session())
-                m_binding->session()->noteConfirmed(QDateTime::currentDateTimeUtc());
-            reload();
-        } else {
-            m_closedError = result.errorMessage;
-            qCInfo(lcModels) << "closed tiebreakers:" << result.status << result.errorCode;
-        }
-        Q_EMIT statusChanged();
-    });
+    reload();
 }
 
 void TiebreakerListModel::reload()
 {
-    if (closedMode()) {
-        if (m_binding->client())
-            load(m_closedAnswer);
-        else
-            load({});
-        return;
-    }
     Query *query = m_binding->query();
     load(query && query->hasData() ? query->data() : QJsonObject());
 }
@@ -292,15 +242,15 @@ int TiebreakerListModel::indexOf(const QString &tiebreakerId) const
 
 bool TiebreakerListModel::isLoading() const
 {
-    return closedMode() ? m_closedFetching : m_binding->isLoading();
+    return m_binding->isLoading();
 }
 
 bool TiebreakerListModel::hasData() const
 {
-    return closedMode() ? m_closedLoaded : m_binding->hasData();
+    return m_binding->hasData();
 }
 
 QString TiebreakerListModel::errorString() const
 {
-    return closedMode() ? m_closedError : m_binding->errorString();
+    return m_binding->errorString();
 }

@@ -14,9 +14,8 @@ class SyncClient;
 
 // Tiebreakers, one row each keyed by tiebreaker_id. `status: "active"` (the default) follows
 // GET /tiebreakers?status=active through the query cache (an admin sees all, a manager those it
-// takes part in), oldest first so cards keep their place. `status: "closed"` lists resolved and cancelled ones,
-// latest first: the cache has no query for them, so the model asks GET /tiebreakers?status=all
-// itself and asks again whenever a tiebreaker_resolved event arrives.
+// takes part in), oldest first so cards keep their place. `status: "closed"` lists resolved and
+// cancelled ones, latest first, from the cached GET /tiebreakers?status=all.
 class TiebreakerListModel : public QAbstractListModel, public KeyedListModel<TiebreakerListModel, Tiebreaker>
 {
     Q_OBJECT
@@ -102,19 +101,12 @@ private:
     bool closedMode() const { return m_status == QLatin1String("closed"); }
     void rebind();
     void reload();
-    void fetchClosed();
     void connectClient();
     void updateFollowed();
 
     QueryBinding *m_binding; // child
     QString m_status = QStringLiteral("active");
     QString m_participant;
-    QJsonObject m_closedAnswer;
-    bool m_closedLoaded = false;
-    bool m_closedFetching = false;
-    QString m_closedError;
-    QTimer m_closedRefetch; // coalesces a burst of resolutions into one request
-    QMetaObject::Connection m_eventConnection;
     bool m_followEach = false;
     QPointer<SyncClient> m_followClient;
     QSet<QString> m_followed; // tiebreaker ids observed through m_followClient

@@ -38,17 +38,19 @@ Result walletUpdate(const QJsonObject &data)
     return QList<Invalidation>{{QueryKey::wallet(update->teamId), update->revision}};
 }
 
-// tiebreaker_bid -> that tiebreaker and the active list
+// tiebreaker_bid -> that tiebreaker and the lists (highest bids)
 Result tiebreakerBid(const QJsonObject &data)
 {
     Protocol::JsonReader reader(data, QStringLiteral("tiebreaker_bid"));
     const QString id = validId(reader, QLatin1String("tiebreaker_id"));
     if (!reader.ok())
         return std::nullopt;
-    return QList<Invalidation>{{QueryKey::tiebreaker(id), std::nullopt}, {QueryKey::activeTiebreakers(), std::nullopt}};
+    return QList<Invalidation>{{QueryKey::tiebreaker(id), std::nullopt},
+                               {QueryKey::activeTiebreakers(), std::nullopt},
+                               {QueryKey::allTiebreakers(), std::nullopt}};
 }
 
-// tiebreaker_created / tiebreaker_resolved -> the list, that tiebreaker, and the squads and
+// tiebreaker_created / tiebreaker_resolved -> the lists, that tiebreaker, and the squads and
 // wallets of the teams involved (participants when named, the winner when there is one).
 Result tiebreakerLifecycle(const QJsonObject &data)
 {
@@ -62,7 +64,9 @@ Result tiebreakerLifecycle(const QJsonObject &data)
         teams.append(winner);
     if (!reader.ok())
         return std::nullopt;
-    QList<Invalidation> result{{QueryKey::activeTiebreakers(), std::nullopt}, {QueryKey::tiebreaker(id), std::nullopt}};
+    QList<Invalidation> result{{QueryKey::activeTiebreakers(), std::nullopt},
+                               {QueryKey::allTiebreakers(), std::nullopt},
+                               {QueryKey::tiebreaker(id), std::nullopt}};
     for (const QString &team : std::as_const(teams)) {
         if (!Protocol::isValidId(team))
             return std::nullopt;

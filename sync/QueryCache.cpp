@@ -44,7 +44,8 @@ QString validate(const QueryKey &key, const QJsonObject &object)
         reader.array(QLatin1String("teams"));
         return reader.error();
     }
-    case QueryKey::Kind::ActiveTiebreakers: {
+    case QueryKey::Kind::ActiveTiebreakers:
+    case QueryKey::Kind::AllTiebreakers: {
         Protocol::JsonReader reader(object, key.toString());
         reader.array(QLatin1String("tiebreakers"));
         return reader.error();

@@ -10,6 +10,8 @@ std::optional<QueryKey> QueryKey::parse(const QString &text)
         return teams();
     if (text == QLatin1String("tiebreakers/active"))
         return activeTiebreakers();
+    if (text == QLatin1String("tiebreakers/all"))
+        return allTiebreakers();
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
     if (slash < 0)
         return std::nullopt;
@@ -34,6 +36,7 @@ QString QueryKey::toString() const
     case Kind::Squad: return QLatin1String("squad/") + m_id;
     case Kind::Wallet: return QLatin1String("wallet/") + m_id;
     case Kind::ActiveTiebreakers: return QStringLiteral("tiebreakers/active");
+    case Kind::AllTiebreakers: return QStringLiteral("tiebreakers/all");
     case Kind::Tiebreaker: return QLatin1String("tiebreaker/") + m_id;
     }
     return {};
@@ -47,6 +50,7 @@ QString QueryKey::path() const
     case Kind::Squad: return QLatin1String("/teams/") + m_id + QLatin1String("/squad");
     case Kind::Wallet: return QLatin1String("/teams/") + m_id + QLatin1String("/wallet");
     case Kind::ActiveTiebreakers: return QStringLiteral("/tiebreakers?status=active");
+    case Kind::AllTiebreakers: return QStringLiteral("/tiebreakers?status=all");
     case Kind::Tiebreaker: return QLatin1String("/tiebreakers/") + m_id;
     }
     return {};
@@ -60,7 +64,8 @@ QString QueryKey::channel() const
     case Kind::Tiebreaker: return Protocol::Channel::tiebreaker(m_id).name();
     case Kind::Me:
     case Kind::Teams:
-    case Kind::ActiveTiebreakers: return {};
+    case Kind::ActiveTiebreakers:
+    case Kind::AllTiebreakers: return {};
     }
     return {};
 }

@@ -10,13 +10,15 @@
 class QueryKey
 {
 public:
-    enum class Kind { Me, Teams, Squad, Wallet, ActiveTiebreakers, Tiebreaker };
+    enum class Kind { Me, Teams, Squad, Wallet, ActiveTiebreakers, AllTiebreakers, Tiebreaker };
 
     static QueryKey me() { return QueryKey(Kind::Me, {}); }
     static QueryKey teams() { return QueryKey(Kind::Teams, {}); }
     static QueryKey squad(const QString &teamId) { return QueryKey(Kind::Squad, teamId); }
     static QueryKey wallet(const QString &teamId) { return QueryKey(Kind::Wallet, teamId); }
     static QueryKey activeTiebreakers() { return QueryKey(Kind::ActiveTiebreakers, {}); }
+    // Every tiebreaker the token may see, finished ones included (the history lists).
+    static QueryKey allTiebreakers() { return QueryKey(Kind::AllTiebreakers, {}); }
     static QueryKey tiebreaker(const QString &id) { return QueryKey(Kind::Tiebreaker, id); }
     static std::optional<QueryKey> parse(const QString &text);
 
@@ -29,6 +31,7 @@ public:
     // (`me`, `teams`) or when it depends on the role (the active list: `tiebreakers` for admins,
     // the team channels for managers), which SyncClient decides.
     QString channel() const;
+    bool isTiebreakerList() const { return m_kind == Kind::ActiveTiebreakers || m_kind == Kind::AllTiebreakers; }
     // The resource carries a `revision` that only grows, so older answers can be dropped.
     bool hasRevision() const { return m_kind == Kind::Squad || m_kind == Kind::Wallet; }
 

@@ -114,7 +114,7 @@ bool SyncClient::liveUsable() const
 
 QString SyncClient::channelFor(const QueryKey &key) const
 {
-    if (key.kind() != QueryKey::Kind::ActiveTiebreakers)
+    if (!key.isTiebreakerList())
         return key.channel();
     // PROTOCOL.md: admins hear every tiebreaker on `tiebreakers`; a manager hears those it takes
     // part in on its team channel (created/resolved). Unknown until GET /me answered.

@@ -82,6 +82,7 @@ private Q_SLOTS:
     {
         for (const QueryKey &key : {QueryKey::me(), QueryKey::teams(), QueryKey::squad(QStringLiteral("T1")),
                                     QueryKey::wallet(QStringLiteral("T1")), QueryKey::activeTiebreakers(),
+                                    QueryKey::allTiebreakers(),
                                     QueryKey::tiebreaker(QStringLiteral("TB1"))}) {
             const auto parsed = QueryKey::parse(key.toString());
             QVERIFY(parsed.has_value());
@@ -111,9 +112,10 @@ private Q_SLOTS:
 
         const auto bid = route("tiebreaker_bid", R"({"tiebreaker_id":"TB1","team_id":"T1","team_name":"A",
             "bid_amount":100,"ts":"2026-11-26T14:03:07.412Z","deadline":"2026-11-26T14:05:07.412Z"})");
-        QVERIFY(bid && bid->size() == 2);
+        QVERIFY(bid && bid->size() == 3);
         QCOMPARE(bid->at(0).key, QueryKey::tiebreaker(QStringLiteral("TB1")));
         QCOMPARE(bid->at(1).key, QueryKey::activeTiebreakers());
+        QCOMPARE(bid->at(2).key, QueryKey::allTiebreakers());
 
         const auto resolved = route("tiebreaker_resolved", R"({"tiebreaker_id":"TB1","status":"resolved",
             "winner_team_id":"T2","winner_team_name":"B","amount":300})");
@@ -123,7 +125,7 @@ private Q_SLOTS:
 
         const auto created = route("tiebreaker_created", R"({"tiebreaker_id":"TB2","player_id":"P1","player_name":"N",
             "participants":["T1","T3"],"starting_amount":100,"deadline":"2026-11-26T14:05:07.412Z"})");
-        QVERIFY(created && created->size() == 6);
+        QVERIFY(created && created->size() == 7);
 
         // Unknown types are ignored; known types with malformed data are reported as such.
         const auto unknown = route("confetti", R"({"x":1})");
