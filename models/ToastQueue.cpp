@@ -313,6 +313,7 @@ void ToastQueue::push(const Incoming &in)
         next.removeLast();
     apply(next);
     startTimer(toast.id, m_timeout);
+    Q_EMIT toastShown(toast.id, toast.text);
 }
 
 void ToastQueue::apply(QList<Toast> next)

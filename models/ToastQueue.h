@@ -97,6 +97,8 @@ Q_SIGNALS:
     void pausedChanged();
     void countChanged();
     void activated(const QString &view, const QString &targetId);
+    // A toast appeared, or a burst merged into it (same id, new text): for desktop notifications.
+    void toastShown(const QString &toastId, const QString &text);
 
 protected:
     QString keyOf(const Toast &row) const { return row.id; }

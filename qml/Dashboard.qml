@@ -234,6 +234,17 @@ Page {
         ownTeamId: Session.teamId
         onActivated: (view, targetId) => page.openView(page.isAdmin && view === "tiebreakers" && targetId.length === 0 ? "live" : view, targetId)
     }
+    // While the window is not focused, each toast is also a desktop notification.
+    DesktopNotifier {
+        id: notifier
+    }
+    Connections {
+        target: toasts
+        function onToastShown(toastId: string, text: string) {
+            if (!page.Window.active)
+                notifier.notify(toastId, qsTr("LeagueDesk"), text)
+        }
+    }
     ToastStack {
         objectName: "toastStack"
         queue: toasts
