@@ -33,14 +33,19 @@ token="$(tr -d '\r\n ' <"$work/tokens.json" | sed -n 's/.*"SSPSLT0001":"\([^"]*\
 
 "$dashboard" --server "$url" --token "$token" >"$work/dashboard.log" 2>&1 &
 dashboard_pid=$!
-sleep 10
+# Wait (bounded) until the dashboard has fetched the squad, or has died.
+for _ in $(seq 1 150); do
+  grep -q '/teams/SSPSLT0001/squad' "$work/server.log" && break
+  kill -0 "$dashboard_pid" 2>/dev/null || break
+  sleep 0.2
+done
 if kill -0 "$dashboard_pid" 2>/dev/null; then
   kill "$dashboard_pid" 2>/dev/null || true
   wait "$dashboard_pid" 2>/dev/null || true
 else
   wait "$dashboard_pid" || true
   cat "$work/dashboard.log"
-  fail "the dashboard exited within 10 s"
+  fail "the dashboard exited before fetching the squad"
 fi
 sed 's/^/   | /' "$work/dashboard.log"
 if grep -Eq 'is not installed|Cannot load library|failed to load component|is not a type|qrc:/[^ ]*\.qml:[0-9]+' "$work/dashboard.log"; then
