@@ -19,8 +19,10 @@ QString TokenStore::issue(Principal::Role role, const QString &teamId, const QSt
     // system() is the OS CSPRNG; tokens must not be predictable.
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray raw(reinterpret_cast<const char *>(words.data()), int(sizeof(words)));
-    const QString token = QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    // The prefix keeps a token from ever starting with '-' (base64url can), which a command line
+    // such as `token revoke TOKEN` would take for an option; it also makes tokens recognisable.
+    const QString token = QStringLiteral("ld_")
+        + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     m_db.exec(QStringLiteral("INSERT INTO tokens(token_hash, role, team_id, name, created_at) VALUES(?, ?, ?, ?, ?)"),
               {hash(token), role == Principal::Role::Admin ? QStringLiteral("admin") : QStringLiteral("manager"),
                teamId.isEmpty() ? QVariant() : QVariant(teamId), name,
