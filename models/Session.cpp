@@ -12,7 +12,16 @@ const QString plainFileKey = QStringLiteral("signIn/plainFileAllowed");
 
 Session::Session(QObject *parent) : QObject(parent) { }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // Models holding observations release them while the client still exists; no other
+    // property signals, the QML engine may be tearing down.
+    if (m_client) {
+        m_client->stop();
+        const auto old = std::move(m_client);
+        Q_EMIT clientChanged();
+    }
+}
 
 void Session::setCredentialStore(std::unique_ptr<CredentialStore> store)
 {
@@ -49,6 +58,8 @@ void Session::setPlainFileAllowed(bool allowed)
         m_credentials->setPlainFileAllowed(allowed);
         if (allowed && m_client)
             m_credentials->save(m_client->serverUrl(), m_token); // keep the current one there now
+        else if (!allowed && m_client)
+            m_credentials->forgetPlainFile(m_client->serverUrl()); // consent withdrawn: off the disk
     }
     Q_EMIT credentialsChanged();
 }

@@ -28,7 +28,6 @@ void ConnectionHealth::watchNetwork()
 
 void ConnectionHealth::reportSuccess()
 {
-    m_backoff.reset();
     if (m_failing) {
         m_failing = false;
         m_timer.stop();

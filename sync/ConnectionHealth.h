@@ -22,8 +22,12 @@ public:
     // macOS); without one, nothing happens.
     void watchNetwork();
 
-    // A server answered (REST), or a live connection stayed up: the outage, if any, is over.
+    // A server answered (REST): the outage, if any, is over and waiting retries run now. The
+    // backoff keeps its place, so a path that still fails (a WebSocket behind a proxy that
+    // refuses upgrades) is not retried at the shortest delay again and again.
     void reportSuccess();
+    // A live connection stayed up: start the backoff from the beginning next time.
+    void resetBackoff() { m_backoff.reset(); }
     // No answer, or a 5xx. Schedules one retryDue(); failures while one is scheduled are part of
     // the same outage and do not push it further out.
     void reportFailure();

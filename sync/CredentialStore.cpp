@@ -117,12 +117,18 @@ void CredentialStore::load(const QUrl &server)
 #endif
 }
 
+void CredentialStore::forgetPlainFile(const QUrl &server)
+{
+    if (QFile::exists(m_plainFilePath))
+        writePlainFile(accountFor(server), {});
+}
+
 void CredentialStore::remove(const QUrl &server)
 {
     const QString account = accountFor(server);
     m_memory.remove(account);
-    if (m_plainFileAllowed)
-        writePlainFile(account, {});
+    if (QFile::exists(m_plainFilePath))
+        writePlainFile(account, {}); // whatever the consent is now, a signed-out token goes
 #ifndef LEAGUEDESK_HAVE_KEYCHAIN
     QMetaObject::invokeMethod(this, [this] { Q_EMIT removed(); }, Qt::QueuedConnection);
 #else

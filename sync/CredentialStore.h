@@ -26,6 +26,7 @@ public:
     void save(const QUrl &server, const QString &token); // answers with saved()
     void load(const QUrl &server);                       // answers with loaded()
     void remove(const QUrl &server);                     // answers with removed()
+    void forgetPlainFile(const QUrl &server);            // drops the plain-file copy only
 
     Backend backend() const { return m_backend; }
     QString keychainError() const { return m_keychainError; }

@@ -37,7 +37,10 @@ LiveClient::LiveClient(QUrl serverUrl, QString token, QObject *parent)
     m_stableTimer.setSingleShot(true);
     // Only a connection that stayed up ends the outage (a server that accepts and drops at once
     // must not get a reconnect loop at the shortest delay).
-    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_health->reportSuccess(); });
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] {
+        m_health->resetBackoff();
+        m_health->reportSuccess();
+    });
     setTiming(m_timing);
 }
 
@@ -111,6 +114,7 @@ void LiveClient::stop()
 {
     m_running = false;
     m_pingTimer.stop();
+    m_stableTimer.stop();
     m_silenceTimer.stop();
     if (m_socket) {
         m_socket->disconnect(this);

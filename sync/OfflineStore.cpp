@@ -158,8 +158,9 @@ OfflineStore::OfflineStore(const QString &path, const QString &accountKey, QObje
 
 OfflineStore::~OfflineStore()
 {
-    // Pending saves run before the thread's event loop ends; then the worker is deleted there.
-    m_thread.quit();
+    // Quit behind the queued saves, so they all reach the disk; then the worker is deleted there.
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(m_worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
     m_thread.wait();
 }
 

@@ -197,6 +197,12 @@ void QueryCache::fetchIfNeeded(const QueryKey &key)
     fetch(query);
 }
 
+void QueryCache::forgetRevision(const QueryKey &key)
+{
+    if (Query *query = find(key))
+        query->m_revision = query->m_wantedRevision = query->m_flightCovers = -1;
+}
+
 bool QueryCache::isExpired(const Query *query) const
 {
     return query->m_fetchedAt.msecsTo(m_now()) > m_staleTime.count();
@@ -273,7 +279,10 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
             const QJsonObject object = document.object();
             const qint64 revision = key.hasRevision() ? object.value(QLatin1String("revision")).toInteger(-1) : -1;
             if (key.hasRevision() && revision < query->m_revision) {
-                qCDebug(lcSync) << "dropping older answer for" << key.toString() << revision << "<" << query->m_revision;
+                // Not a confirmation either: the server's numbering went back (a restored
+                // database); the channel's recovered:false resets the guard (forgetRevision).
+                qCWarning(lcSync) << "dropping older answer for" << key.toString() << revision << "<" << query->m_revision;
+                query->m_stale = true;
             } else {
                 query->m_data = object;
                 query->m_revision = revision;
@@ -281,8 +290,8 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
                 applied = true;
                 if (m_store)
                     m_store->save({key.toString(), result.body, revision, result.etag, m_now()});
+                markConfirmed(query);
             }
-            markConfirmed(query);
         }
     } else if (result.isNotModified() && query->hasData()) {
         markConfirmed(query); // a 304: the data we hold is the server's current data

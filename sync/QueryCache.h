@@ -44,6 +44,8 @@ public:
     // The resource changed on the server. `revision` is the revision the change produced, when
     // known. An observed query refetches, an unobserved one is marked stale.
     void invalidate(const QueryKey &key, std::optional<qint64> revision = std::nullopt);
+    // The history the revisions belong to is gone (recovered:false): accept any revision next.
+    void forgetRevision(const QueryKey &key);
 
     // Restores the last good data of each query from disk (marked stale, with its old fetch
     // time) and writes every new answer there. Not owned.

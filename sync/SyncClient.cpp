@@ -24,6 +24,19 @@ SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *par
     connect(m_live, &LiveClient::channelSubscribed, this, &SyncClient::onChannelSubscribed);
     connect(m_live, &LiveClient::eventReceived, this, &SyncClient::onLiveEvent);
     connect(m_live, &LiveClient::stateChanged, this, &SyncClient::onLiveStateChanged);
+    connect(m_live, &LiveClient::channelError, this, [this](const QString &channel, const QString &code) {
+        if (channel.isEmpty())
+            return;
+        // No events will come for this channel on this connection: show what the server has
+        // and poll, so its data never silently ages while the header says Live.
+        qCWarning(lcSync) << "subscription to" << channel << "refused:" << code << "- polling its data";
+        for (Query *query : m_cache->observedQueries()) {
+            if (m_channelOf.value(query->key()) == channel)
+                m_cache->invalidate(query->key());
+        }
+        if (!m_pollTimer.isActive())
+            m_pollTimer.start();
+    });
     connect(m_rest, &RestClient::unauthorized, this, [this] {
         if (m_restUnauthorized)
             return;
@@ -156,10 +169,12 @@ void SyncClient::onChannelSubscribed(const QString &channel, bool recovered)
     for (Query *query : m_cache->observedQueries()) {
         if (m_channelOf.value(query->key()) != channel)
             continue;
-        if (recovered)
+        if (recovered) {
             m_cache->fetchIfNeeded(query->key()); // replayed events invalidate what changed
-        else
-            m_cache->invalidate(query->key());    // we may have missed anything
+        } else {
+            m_cache->forgetRevision(query->key()); // a restored server may number from lower
+            m_cache->invalidate(query->key());     // we may have missed anything
+        }
     }
 }
 
@@ -189,7 +204,10 @@ void SyncClient::onLiveStateChanged()
     if (m_live->state() == LiveClient::State::Live) {
         m_pollTimer.stop();
     } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
-        m_rest->dropIdleConnections(); // what killed the live link likely killed those too
+        // What killed the live link likely killed the pooled HTTP sockets too. Only when the link
+        // was up: clearing the pool restarts Qt's HTTP thread, not something to do every retry.
+        if (m_state == State::Live)
+            m_rest->dropIdleConnections();
         // Nobody will tell us about changes now: show what the server has, then poll. Queries
         // that failed already wait for the shared retry schedule instead.
         for (Query *query : m_cache->observedQueries()) {

@@ -63,6 +63,27 @@ private Q_SLOTS:
         session->signOut();
     }
 
+    // Withdrawing consent to the plain file takes the token off the disk at once.
+    void withdrawingConsentClearsTheFile()
+    {
+        CredentialStore *store = nullptr;
+        auto session = makeSession(&store);
+        session->setPlainFileAllowed(true);
+        QSignalSpy saved(store, &CredentialStore::saved);
+        session->signIn(m_server.baseUrl(), m_server.managerToken(team1));
+        QVERIFY(saved.wait(timeoutMs));
+        session->setPlainFileAllowed(false);
+
+        CredentialStore reader(QStringLiteral("LeagueDeskTest"));
+        reader.setPlainFilePath(m_dir.filePath(QStringLiteral("credentials.ini")));
+        reader.setPlainFileAllowed(true);
+        QSignalSpy loaded(&reader, &CredentialStore::loaded);
+        reader.load(m_server.baseUrl());
+        QVERIFY(loaded.wait(timeoutMs));
+        QCOMPARE(loaded.first().at(0).toString(), QString());
+        session->signOut();
+    }
+
     void restoresAndForgets()
     {
         {

@@ -133,6 +133,18 @@ private Q_SLOTS:
         QVERIFY(!client.cache()->find(QueryKey::teams()));
     }
 
+    // A subscription the server refuses still leaves its query fetched (and its error shown),
+    // never waiting forever for an acknowledgement that will not come.
+    void refusedSubscriptionStillFetches()
+    {
+        SyncClient client(m_server->baseUrl(), m_server->managerToken(team1));
+        Query *other = client.observe(QueryKey::squad(QStringLiteral("SSPSLT0002")));
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(other->errorCode(), QStringLiteral("forbidden"), timeoutMs);
+        QVERIFY(!other->hasData());
+        client.release(QueryKey::squad(QStringLiteral("SSPSLT0002")));
+    }
+
     // A finalize emits a burst of events for each affected team; each affected query costs one
     // request when the events arrive together (the revision rule), and unaffected ones none.
     void finalizeBurstCostsOneRequestPerAffectedQuery()
