@@ -259,6 +259,8 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
     if (!query)
         return;
     query->m_fetching = false;
+    if (query->m_observers == 0 && query->m_gcScheduled)
+        scheduleGc(query); // its GC time passed while it was fetching
     bool applied = false;
     bool failed = false;
 
