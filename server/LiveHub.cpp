@@ -75,7 +75,8 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
         qCWarning(lcLive) << "token lookup failed:" << e.what();
     }
     if (!who || m_shutdownDone) {
-        // Qt 6.4's QHttpServer cannot refuse an upgrade with a status, so accept and close.
+        // Accepted and closed with 4401 on every Qt: 6.4's QHttpServer cannot refuse an upgrade with
+        // a status, and on 6.8 HttpApi's upgrade verifier accepts every token so clients see the same.
         qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
         // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
         // socket right now, and closing underneath it makes Qt warn about a closed device.
