@@ -184,8 +184,10 @@ HttpApi::Reply HttpApi::postTiebreakerBid(const Context &c)
         return fromResult(m_league.placeTiebreakerBid(c.who.teamId, c.arg, amount, storeAnswer), 201);
     };
     const Reply reply = answer();
-    // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing.
-    if (!key.isEmpty() && !c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429) {
+    // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing. Not for
+    // an unknown tiebreaker: only requests that reached a real resource may cost storage.
+    if (!key.isEmpty() && !c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429
+        && reply.status != 404) {
         try {
             m_idempotency.store(c.who.tokenHash, path, key,
                                 {requestHash, reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact)},
