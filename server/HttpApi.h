@@ -26,6 +26,12 @@ class HttpApi : public QObject
     Q_OBJECT
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    // Path ids longer than this, or with other characters than [A-Za-z0-9._-], answer 404 at once.
+    static constexpr qsizetype kMaxIdLength = 64;
+    // Requests over the rate limit still get their own errors first (PROTOCOL.md: 429 last), by
+    // a dry run of the handler; those dry runs are limited per token too, beyond that 429 at once.
+    static constexpr double kDryRunsPerSecond = 2;
+    static constexpr double kDryRunBurst = 20;
 
     // Extra fields for GET /healthz (connection counts), filled by whoever owns the sockets.
     using HealthInfo = std::function<QJsonObject()>;
@@ -92,6 +98,7 @@ private:
     const Database &m_db;
     IdempotencyStore m_idempotency;
     RateLimiter &m_rateLimiter;
+    RateLimiter m_dryRunLimiter;
     HealthInfo m_healthInfo;
     qint64 m_requests = 0;
 };

@@ -237,8 +237,9 @@ HttpApi::Reply HttpApi::idempotent(const Context &c, int okStatus, const Write &
         m_idempotency.prune(m_league.clock().now());
     };
     const Reply reply = write(storeAnswer);
-    // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing.
-    if (!c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429) {
+    // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing. Not for
+    // an unknown resource: only requests that reached a real resource may cost storage.
+    if (!c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429 && reply.status != 404) {
         try {
             m_idempotency.store(c.who.tokenHash, path, key,
                                 {requestHash, reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact)},

@@ -200,14 +200,33 @@ int main(int argc, char *argv[])
     QHttpServer http;
     RateLimiter rateLimiter(options.rateLimit, options.rateBurst);
     // QHttpServer takes ownership in bind().
-    auto *tcp = new TrackingTcpServer({options.idleSeconds, options.maxConnectionsPerAddress});
+    TrackingTcpServer::Limits limits;
+    limits.idleSeconds = options.idleSeconds;
+    limits.maxPerAddress = options.maxConnectionsPerAddress;
+    limits.maxConnections = options.maxConnections;
+    limits.requestTimeoutMs = options.requestTimeoutMs;
+    limits.maxPipelined = options.maxPipelined;
+    limits.maxWriteBufferBytes = options.maxWriteBufferBytes;
+    limits.intake.maxHeaderBytes = options.maxHeaderBytes;
+    limits.intake.maxUrlBytes = options.maxUrlBytes;
+    limits.intake.maxBodyBytes = HttpApi::kMaxBodyBytes;
+    auto *tcp = new TrackingTcpServer(limits);
+    tcp->setCredentialCheck([&tokens](const QByteArray &authorization) {
+        try {
+            return tokens.lookup(TokenStore::bearerToken(authorization)).has_value();
+        } catch (const DbError &e) {
+            qCWarning(lcDb) << "token lookup failed:" << e.what();
+            return false;
+        }
+    });
+    hub.setMaxWriteBufferBytes(options.maxWriteBufferBytes);
     HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub] {
-        return QJsonObject{{QStringLiteral("connections"),
-                            QJsonObject{{QStringLiteral("http"), tcp->httpConnections()},
-                                        {QStringLiteral("live"), hub.connectionCount()},
-                                        {QStringLiteral("tcp_live"), tcp->liveConnections()},
-                                        {QStringLiteral("refused"), tcp->refusedTotal()},
-                                        {QStringLiteral("idle_closed"), tcp->idleClosedTotal()}}}};
+        QJsonObject connections = tcp->stats();
+        connections.insert(QStringLiteral("live"), hub.connectionCount());
+        const QJsonObject live = hub.stats();
+        for (auto it = live.begin(); it != live.end(); ++it)
+            connections.insert(it.key(), it.value());
+        return QJsonObject{{QStringLiteral("connections"), connections}};
     });
     if (!tcp->listen(options.host, options.port)) {
         qCCritical(lcServer).noquote() << "cannot listen on" << options.hostText << options.port << ":"
