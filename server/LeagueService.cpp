@@ -480,11 +480,14 @@ std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const Q
     QString winner;
     qint64 amount = 0;
     if (!cancelOnly) {
+        // Read every bid before asking for balances: on PostgreSQL another statement on the
+        // connection ends the open result, which silently skipped the bids after the first.
+        QList<std::pair<QString, qint64>> bids;
         QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
                                                "ORDER BY amount DESC, id"), {tiebreakerId});
-        while (b.next()) {
-            const QString teamId = b.value(0).toString();
-            const qint64 bid = b.value(1).toLongLong();
+        while (b.next())
+            bids.append({b.value(0).toString(), b.value(1).toLongLong()});
+        for (const auto &[teamId, bid] : std::as_const(bids)) {
             if (bid <= ledger.balance(teamId, currency)) {
                 winner = teamId;
                 amount = bid;
