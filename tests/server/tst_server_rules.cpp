@@ -78,17 +78,24 @@ class tst_ServerRules : public QObject
         }
         QString status(const QString &tiebreaker)
         {
-            return service->reader().tiebreaker(tiebreaker, false)->value(QLatin1String("status")).toString();
+            return Protocol::tiebreakerStatusName(service->reader().tiebreaker(tiebreaker, false)->status);
         }
         QDateTime deadline(const QString &tiebreaker)
         {
-            return Protocol::parseTimestamp(
-                service->reader().tiebreaker(tiebreaker, false)->value(QLatin1String("deadline")).toString());
+            return Protocol::parseTimestamp(service->reader().tiebreaker(tiebreaker, false)->deadline);
         }
         QString owner(const QString &player)
         {
             QSqlQuery q = db.exec(QStringLiteral("SELECT team_id FROM squad_players WHERE player_id = ?"), {player});
             return q.next() ? q.value(0).toString() : QString();
+        }
+        LiveEvent lastOf(const QString &type) const
+        {
+            for (qsizetype i = events.size() - 1; i >= 0; --i) {
+                if (events.at(i).type == type)
+                    return events.at(i);
+            }
+            return {};
         }
         QStringList channelsOf(const QString &type)
         {
@@ -219,7 +226,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("team:SSPSLT0001"), QStringLiteral("team:SSPSLT0002"),
                               QStringLiteral("tiebreaker:TB0001"), QStringLiteral("tiebreakers")}));
         QCOMPARE(l->channelsOf(QStringLiteral("squad_update")), QStringList{QStringLiteral("team:SSPSLT0002")});
-        const LiveEvent last = l->events.last();
+        const LiveEvent last = l->lastOf(QStringLiteral("tiebreaker_resolved"));
         QCOMPARE(last.data.value(QLatin1String("winner_team_id")).toString(), kTeam2);
         QCOMPARE(last.data.value(QLatin1String("amount")).toInteger(), 200);
         // Resolving again: closed. No active tiebreaker left: the timer is idle.
@@ -259,8 +266,9 @@ private Q_SLOTS:
         QVERIFY(resolved.isOk());
         QCOMPARE(l->status(kDemoTiebreaker), QStringLiteral("cancelled"));
         QVERIFY(l->owner(QStringLiteral("P0021")).isEmpty());
-        QVERIFY(l->events.last().data.value(QLatin1String("winner_team_id")).isNull());
-        QCOMPARE(l->events.last().data.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+        QVERIFY(l->lastOf(QStringLiteral("tiebreaker_resolved")).data.value(QLatin1String("winner_team_id")).isNull());
+        QCOMPARE(l->lastOf(QStringLiteral("tiebreaker_resolved")).data.value(QLatin1String("status")).toString(),
+                 QStringLiteral("cancelled"));
         // The player is available again.
         QVERIFY(l->service->createRound(QStringLiteral("DEF"), QStringLiteral("real"), {QStringLiteral("P0021")},
                                         l->clock.now().addSecs(60)).isOk());
@@ -367,7 +375,7 @@ private Q_SLOTS:
             QVERIFY(l->service->placeTiebreakerBid(kTeam1, kDemoTiebreaker, 60).isOk());
         }
         QCOMPARE(l->events.size(), published);
-        QVERIFY(l->service->reader().tiebreaker(kDemoTiebreaker, false)->value(QLatin1String("highest_bid")).isNull());
+        QVERIFY(!l->service->reader().tiebreaker(kDemoTiebreaker, false)->highestBid);
     }
 
     void overdueAfterRestart()
