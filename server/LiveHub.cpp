@@ -39,6 +39,17 @@ LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHist
 
 void LiveHub::checkRevocations()
 {
+    // Expired tokens close like revoked ones (no database needed: the expiry came with the lookup).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QWebSocket *> expired;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->principal.expiresAt.isValid() && it->principal.expiresAt <= now)
+            expired.append(it.key());
+    }
+    for (QWebSocket *socket : std::as_const(expired)) {
+        m_connections.remove(socket);
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token expired"));
+    }
     try {
         const QString counter = m_tokens.revocationCounter();
         if (counter == m_revocationCounter)
