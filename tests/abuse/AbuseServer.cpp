@@ -136,6 +136,17 @@ bool AbuseServer::healthy(int timeoutMs) const
     return c.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", deadline) && c.readStatus(deadline) == 200;
 }
 
+QJsonObject AbuseServer::connectionStats() const
+{
+    RawConnection c(m_port);
+    const QDeadlineTimer deadline(5000);
+    QByteArray all;
+    if (!c.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", deadline) || c.readStatus(deadline, &all) != 200)
+        return {};
+    const QByteArray body = all.mid(all.indexOf("\r\n\r\n") + 4);
+    return QJsonDocument::fromJson(body).object().value(QLatin1String("connections")).toObject();
+}
+
 int AbuseServer::tokenCommand(const QStringList &args, QByteArray *out) const
 {
     QProcess p;

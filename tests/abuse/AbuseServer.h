@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -39,6 +40,8 @@ public:
 
     // Answers GET /healthz with 200 within the bound (a fresh connection).
     bool healthy(int timeoutMs = 5000) const;
+    // The "connections" object of GET /healthz (counters of the limits); empty on failure.
+    QJsonObject connectionStats() const;
     // Runs `leaguedesk-server token ...` against this server's database; exit code, stdout.
     int tokenCommand(const QStringList &args, QByteArray *out = nullptr) const;
 
