@@ -1,5 +1,5 @@
 // The dashboard: parses the command line, signs the session in when told where, and loads the UI.
-#include <models/Session.h>
+#include <session/Session.h>
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <memory>
 
+Q_IMPORT_QML_PLUGIN(LeagueDesk_SessionPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
 
@@ -70,7 +71,7 @@ int main(int argc, char *argv[])
     // The Session singleton is created by the engine; a one-line component imports the module
     // (static plugins register their types on first import) and hands the instance over.
     QQmlComponent probe(&engine);
-    probe.setData("import QtQml\nimport LeagueDesk.Models\nQtObject { property QtObject session: Session }", QUrl());
+    probe.setData("import QtQml\nimport LeagueDesk.Session\nQtObject { property QtObject session: Session }", QUrl());
     const std::unique_ptr<QObject> probeObject(probe.create());
     auto *session = probeObject ? qobject_cast<Session *>(probeObject->property("session").value<QObject *>()) : nullptr;
     if (!session) {

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // The signed-in shell: header (team, admin's team picker, live indicator, refresh), sidebar,
 // one view at a time, and the toasts. Remembers the last view and the admin's team.

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // (qmllint 6.4 flags a delegate's use of the file's ids, which QML allows: those lines say so.)
 // For admins: every active tiebreaker as a card that updates as bids arrive (the new bid lights up

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // The dashboard's window: the sign-in page, or the signed-in shell (Dashboard.qml). Remembers its
 // size; follows the system's light or dark theme.

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // A team's squad grouped by position, filterable, with totals per currency; rows animate in
 // and out as players are acquired or removed.

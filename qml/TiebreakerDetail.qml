@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // One tiebreaker: countdown, highest bid and who holds it, this team's last bid, the bid history
 // as it grows, the bid form for participants, and the winner once it is resolved.

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // The team's tiebreakers: the active ones with a live countdown, the finished ones with their
 // winner, and the chosen one in detail with the bid form.

@@ -294,13 +294,13 @@ void HttpApi::registerRoutes()
     m_server.route(QStringLiteral("/api/v1/live"), plainLive);
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    // Qt 6.8 asks verifiers before upgrading; refuse bad tokens with HTTP 401 right there.
-    m_server.addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+    // Qt 6.8 upgrades only what a verifier accepts (and no longer consults the route). Every token
+    // is accepted here and LiveHub closes a bad one with 4401, as on Qt 6.4: clients see one
+    // behaviour whatever Qt the server was built with, and deny() answers a bare status line that
+    // clients can only read as a failed handshake, not as "do not retry this token".
+    m_server.addWebSocketUpgradeVerifier(this, [](const QHttpServerRequest &request) {
         if (request.url().path() != QLatin1String("/api/v1/live"))
             return QHttpServerWebSocketUpgradeResponse::passToNext();
-        if (!authenticate(request))
-            return QHttpServerWebSocketUpgradeResponse::deny(401, compact(Protocol::errorBody(
-                ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"))));
         return QHttpServerWebSocketUpgradeResponse::accept();
     });
 #endif

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "LeagueReader.h"
+#include "LogLimits.h"
 #include "Logging.h"
 
 #include <protocol/Channel.h>
@@ -88,8 +89,14 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
         qCWarning(lcLive) << "token lookup failed:" << e.what();
     }
     if (!who || m_shutdownDone) {
-        // Qt 6.4's QHttpServer cannot refuse an upgrade with a status, so accept and close.
-        qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
+        // Accepted and closed with 4401 on every Qt: 6.4's QHttpServer cannot refuse an upgrade with
+        // a status, and on 6.8 HttpApi's upgrade verifier accepts every token so clients see the same.
+        // Costs a stranger nothing to trigger, so throttled like the other refusals.
+        static LogThrottle refusals(20);
+        qint64 suppressed = 0;
+        if (refusals.allow(&suppressed))
+            qCInfo(lcLive).noquote() << "refused live connection from" << socket->peerAddress().toString() << "(bad token)"
+                                     << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
         // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
         // socket right now, and closing underneath it makes Qt warn about a closed device.
         const bool goingAway = bool(m_shutdownDone);

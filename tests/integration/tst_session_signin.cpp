@@ -3,7 +3,7 @@
 // the next start; signing out forgets the token.
 #include "support/ServerProcess.h"
 
-#include <models/Session.h>
+#include <session/Session.h>
 #include <sync/CredentialStore.h>
 
 #include <QSettings>

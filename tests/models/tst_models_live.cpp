@@ -5,8 +5,8 @@
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
-#include <models/DemoLeague.h>
-#include <models/Session.h>
+#include <session/DemoLeague.h>
+#include <session/Session.h>
 #include <models/TiebreakerBidsModel.h>
 #include <models/TiebreakerListModel.h>
 #include <models/ToastQueue.h>

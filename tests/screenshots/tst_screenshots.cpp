@@ -3,7 +3,7 @@
 // under xvfb-run: the offscreen platform's software renderer drops Material backgrounds.
 #include "support/ServerProcess.h"
 
-#include <models/Session.h>
+#include <session/Session.h>
 
 #include <QDir>
 #include <QGuiApplication>
@@ -19,6 +19,7 @@
 
 #include <memory>
 
+Q_IMPORT_QML_PLUGIN(LeagueDesk_SessionPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
 

@@ -49,6 +49,12 @@ void FaultProxy::onNewConnection()
                     drop(pair->client);
                     return;
                 }
+                if (pair->webSocket && !m_webSocketAnswer.isEmpty()) {
+                    pair->frozen = true; // nothing of this connection reaches the server
+                    pair->toUpstream.clear();
+                    pair->client->write(m_webSocketAnswer);
+                    return;
+                }
             }
             pump(pair);
         });
