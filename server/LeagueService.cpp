@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <algorithm>
@@ -181,9 +182,14 @@ LeagueService::LeagueService(const Database &db, EventHistory &history, EventBus
 {
 }
 
+QDateTime LeagueService::changeTime() const
+{
+    return m_changeTime.isValid() ? m_changeTime : m_clock.now();
+}
+
 QString LeagueService::now() const
 {
-    return Protocol::formatTimestamp(m_clock.now());
+    return Protocol::formatTimestamp(changeTime());
 }
 
 void LeagueService::notifyDeadlines()
@@ -198,6 +204,9 @@ template <typename Fn>
 ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *what, Fn &&fn,
                                                                   const BeforeCommit &beforeCommit)
 {
+    // One clock read per change: an event's ts must equal the times its data carries.
+    const QDateTime outer = std::exchange(m_changeTime, m_clock.now());
+    const auto restore = qScopeGuard([&] { m_changeTime = outer; });
     try {
         std::optional<Change> change;
         {
@@ -206,7 +215,7 @@ ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *wh
             if (!result.isOk() || m_dryRun)
                 return result; // Transaction's destructor rolls back.
             change = result.value();
-            const QDateTime stamp = m_clock.now();
+            const QDateTime stamp = changeTime();
             for (const ChannelEvent &e : std::as_const(change->events))
                 change->published.append(m_history.append(e.channel, e.type, e.data, stamp));
             if (beforeCommit)
@@ -480,13 +489,16 @@ std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const Q
     QString winner;
     qint64 amount = 0;
     if (!cancelOnly) {
-        // Read every bid before asking for balances: on PostgreSQL another statement on the
-        // connection ends the open result, which silently skipped the bids after the first.
+        // Read every bid before asking for balances: on PostgreSQL a forward-only query's
+        // remaining rows are dropped when the connection runs another query, so checking a
+        // balance mid-iteration ended the walk after the highest bid.
         QList<std::pair<QString, qint64>> bids;
-        QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
-                                               "ORDER BY amount DESC, id"), {tiebreakerId});
-        while (b.next())
-            bids.append({b.value(0).toString(), b.value(1).toLongLong()});
+        {
+            QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
+                                                   "ORDER BY amount DESC, id"), {tiebreakerId});
+            while (b.next())
+                bids.append({b.value(0).toString(), b.value(1).toLongLong()});
+        }
         for (const auto &[teamId, bid] : std::as_const(bids)) {
             if (bid <= ledger.balance(teamId, currency)) {
                 winner = teamId;
@@ -550,7 +562,7 @@ ServiceResult<LeagueService::Change> LeagueService::placeTiebreakerBid(const QSt
                                                "FROM tiebreakers WHERE tiebreaker_id = ?"), {tiebreakerId});
         if (!t.next())
             return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(tiebreakerId));
-        const QDateTime nowTime = m_clock.now();
+        const QDateTime nowTime = changeTime();
         const QDateTime deadline = Protocol::parseTimestamp(t.value(1).toString());
         const QString currency = t.value(2).toString();
         if (t.value(0).toString() != QLatin1String("active") || deadline <= nowTime)

@@ -97,6 +97,9 @@ private:
     ServiceResult<Change> inTransaction(const char *what, Fn &&fn, const BeforeCommit &beforeCommit = {});
     QString nextId(const QString &table, const QString &column, const QString &prefix) const;
     QString now() const;
+    // The time of the change being made: read once when its transaction starts, so the change's
+    // rows, answer and events all carry the same time.
+    QDateTime changeTime() const;
     std::optional<ServiceError> endTiebreaker(Ledger &ledger, const QString &tiebreakerId, bool cancelOnly);
     void notifyDeadlines();
 
@@ -105,6 +108,7 @@ private:
     EventBus &m_bus;
     Settings m_settings;
     const Clock &m_clock;
+    QDateTime m_changeTime; // valid while a change runs
     LeagueReader m_reader;
     std::function<void()> m_deadlinesChanged;
     bool m_dryRun = false;

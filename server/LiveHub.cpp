@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "LeagueReader.h"
+#include "LogLimits.h"
 #include "Logging.h"
 
 #include <protocol/Channel.h>
@@ -39,6 +40,17 @@ LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHist
 
 void LiveHub::checkRevocations()
 {
+    // Expired tokens close like revoked ones (no database needed: the expiry came with the lookup).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QWebSocket *> expired;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->principal.expiresAt.isValid() && it->principal.expiresAt <= now)
+            expired.append(it.key());
+    }
+    for (QWebSocket *socket : std::as_const(expired)) {
+        m_connections.remove(socket);
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token expired"));
+    }
     try {
         const QString counter = m_tokens.revocationCounter();
         if (counter == m_revocationCounter)
@@ -79,7 +91,12 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     if (!who || m_shutdownDone) {
         // Accepted and closed with 4401 on every Qt: 6.4's QHttpServer cannot refuse an upgrade with
         // a status, and on 6.8 HttpApi's upgrade verifier accepts every token so clients see the same.
-        qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
+        // Costs a stranger nothing to trigger, so throttled like the other refusals.
+        static LogThrottle refusals(20);
+        qint64 suppressed = 0;
+        if (refusals.allow(&suppressed))
+            qCInfo(lcLive).noquote() << "refused live connection from" << socket->peerAddress().toString() << "(bad token)"
+                                     << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
         // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
         // socket right now, and closing underneath it makes Qt warn about a closed device.
         const bool goingAway = bool(m_shutdownDone);

@@ -257,6 +257,11 @@ void TrackingTcpServer::onLiveReadyRead(QTcpSocket *socket)
 
 bool TrackingTcpServer::checkWriteBacklog(QTcpSocket *socket, Tracked &t)
 {
+    if (t.upgraded && t.closingSince.isValid() && t.closingSince.elapsed() > kLingerMaxMs) {
+        forget(socket);
+        socket->abort();
+        return true;
+    }
     if (m_limits.maxWriteBufferBytes <= 0 || socket->bytesToWrite() <= m_limits.maxWriteBufferBytes)
         return false;
     ++m_slowReaders;
@@ -383,10 +388,19 @@ void TrackingTcpServer::sweep()
     purgeDeleted();
     const qint64 idleMs = qint64(m_limits.idleSeconds) * 1000;
     QList<QPointer<QTcpSocket>> idle, late, backlogged;
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+    for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (!it->socket || it->refused)
             continue;
-        if (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes)
+        // A live socket closing (1008, 4401, shutdown) toward a peer that does not read would
+        // wait for its close frame to be flushed forever.
+        bool stuckClosing = false;
+        if (it->upgraded && it->socket->state() == QAbstractSocket::ClosingState) {
+            if (!it->closingSince.isValid())
+                it->closingSince.start();
+            stuckClosing = it->closingSince.elapsed() > kLingerMaxMs;
+        }
+        if (stuckClosing
+            || (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes))
             backlogged.append(it->socket);
         else if (it->upgraded || it->intake.upgraded())
             continue;

@@ -95,6 +95,7 @@ private:
         QElapsedTimer refusedClock;
         QElapsedTimer lastDiscard;
         qint64 discarded = 0;
+        QElapsedTimer closingSince; // a live socket's close waiting for a peer that does not read
     };
     enum class Status { BadRequest = 400, Unauthorized = 401, Timeout = 408, TooLarge = 413, UrlTooLong = 414,
                         HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };

@@ -28,6 +28,21 @@ const QString kTeam1 = QStringLiteral("SSPSLT0001");
 const QString kTeam2 = QStringLiteral("SSPSLT0002");
 const QString kTeam3 = QStringLiteral("SSPSLT0003");
 const QString kDemoTiebreaker = QStringLiteral("TB0001"); // SSPSLT0001 vs SSPSLT0002, real, starting 60
+
+// ManualClock's interface, plus an optional step on every read: with a step, a rule that reads
+// the clock twice for one change cannot hide it.
+class TestClock final : public Clock
+{
+public:
+    QDateTime now() const override { return std::exchange(m_now, m_now.addMSecs(m_stepMs)); }
+    void set(const QDateTime &time) { m_now = time.toUTC(); }
+    void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
+    void setStepMs(qint64 ms) { m_stepMs = ms; }
+
+private:
+    mutable QDateTime m_now = QDateTime::currentDateTimeUtc();
+    qint64 m_stepMs = 0;
+};
 } // namespace
 
 class tst_ServerRules : public QObject
@@ -41,7 +56,7 @@ class tst_ServerRules : public QObject
         std::unique_ptr<EventHistory> history;
         InProcessEventBus bus;
         QList<LiveEvent> events;
-        ManualClock clock;
+        TestClock clock;
         std::unique_ptr<LeagueService> service;
         std::unique_ptr<TiebreakerTimer> timer;
 
@@ -142,6 +157,26 @@ private Q_SLOTS:
         // Bids reserve no money.
         QCOMPARE(l->balance(kTeam2, QStringLiteral("real")), 930);
         l->checkMoney();
+    }
+
+    // A tiebreaker_bid event's envelope ts is the bid's ts, whatever time passes during the
+    // request (issue 12: it came out 1 ms later when the clock was read twice).
+    void bidEventTimeIsTheBidTime()
+    {
+        auto l = league();
+        QVERIFY(l);
+        l->clock.setStepMs(1);
+        const qsizetype before = l->events.size();
+        const auto placed = l->service->placeTiebreakerBid(kTeam1, kDemoTiebreaker, 60);
+        QVERIFY(placed.isOk());
+        const QString ts = placed.value().body[QLatin1String("bid")][QLatin1String("ts")].toString();
+        QVERIFY(!ts.isEmpty());
+        QCOMPARE(l->events.size(), before + 2);
+        for (qsizetype i = before; i < l->events.size(); ++i) {
+            QCOMPARE(l->events.at(i).type, QStringLiteral("tiebreaker_bid"));
+            QCOMPARE(l->events.at(i).ts, ts);
+            QCOMPARE(l->events.at(i).data.value(QLatin1String("ts")).toString(), ts);
+        }
     }
 
     void deadlineExtension()
