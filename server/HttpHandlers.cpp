@@ -185,9 +185,10 @@ HttpApi::Reply HttpApi::postTiebreakerBid(const Context &c)
     };
     const Reply reply = answer();
     // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing. Not for
-    // an unknown tiebreaker: only requests that reached a real resource may cost storage.
+    // an unknown tiebreaker (404, or 403 to a manager, who learns nothing about existence): only
+    // requests that reached a real resource may cost storage.
     if (!key.isEmpty() && !c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429
-        && reply.status != 404) {
+        && reply.status != 404 && !m_league.reader().tiebreakerParticipants(c.arg).isEmpty()) {
         try {
             m_idempotency.store(c.who.tokenHash, path, key,
                                 {requestHash, reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact)},

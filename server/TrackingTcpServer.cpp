@@ -273,6 +273,42 @@ bool TrackingTcpServer::checkWriteBacklog(QTcpSocket *socket, Tracked &t)
     return true;
 }
 
+void TrackingTcpServer::checkTotalBacklog()
+{
+    if (m_limits.maxWriteBufferTotalBytes <= 0)
+        return;
+    QList<std::pair<qint64, QPointer<QTcpSocket>>> backlogs;
+    qint64 total = 0;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (!it->socket)
+            continue;
+        const qint64 pending = it->socket->bytesToWrite();
+        total += pending;
+        if (pending > 0)
+            backlogs.append({pending, it->socket});
+    }
+    if (total <= m_limits.maxWriteBufferTotalBytes)
+        return;
+    // Many slow readers, each under its own cap: the ones holding the most go first.
+    std::sort(backlogs.begin(), backlogs.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[pending, socket] : std::as_const(backlogs)) {
+        if (total <= m_limits.maxWriteBufferTotalBytes)
+            break;
+        auto it = socket ? m_sockets.find(socket) : m_sockets.end();
+        if (it == m_sockets.end())
+            continue;
+        ++m_slowReaders;
+        warnThrottled(QStringLiteral("closed connection from %1: %2 bytes waiting to be written while all "
+                                     "connections together hold over %3")
+                          .arg(it->address)
+                          .arg(pending)
+                          .arg(m_limits.maxWriteBufferTotalBytes));
+        total -= pending;
+        forget(socket);
+        socket->abort();
+    }
+}
+
 void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason)
 {
     if (status == Status::Timeout)
@@ -415,6 +451,7 @@ void TrackingTcpServer::sweep()
         if (it != m_sockets.end())
             checkWriteBacklog(socket, *it);
     }
+    checkTotalBacklog();
     for (const QPointer<QTcpSocket> &socket : std::as_const(late)) {
         auto it = socket ? m_sockets.find(socket) : m_sockets.end();
         if (it != m_sockets.end())
