@@ -56,6 +56,7 @@ Page {
             GridView {
                 id: grid
                 objectName: "liveBoardGrid"
+                focus: true
                 anchors.fill: parent
                 model: active
                 clip: true
@@ -67,7 +68,11 @@ Page {
                 Accessible.name: qsTr("Active tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
                 remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 300 } }
-                displaced: Transition { NumberAnimation { properties: "x,y"; duration: 250 } }
+                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+                displaced: Transition {
+                    NumberAnimation { properties: "x,y"; duration: 250 }
+                    NumberAnimation { property: "opacity"; to: 1; duration: 250 }
+                }
                 delegate: Item {
                     id: cell
                     required property string tiebreaker_id
@@ -166,17 +171,27 @@ Page {
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+                displaced: Transition {
+                    NumberAnimation { property: "y"; duration: 200 }
+                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+                }
                 delegate: ItemDelegate {
                     id: past
+                    // The current row of the focused list shows the keyboard focus.
+                    FocusRing { shown: past.ListView.isCurrentItem && past.ListView.view.activeFocus }
                     required property string tiebreaker_id
                     required property string player_name
                     required property string status
                     required property string winner_team_name
-                    required property var highest_bid_amount
+                    required property var winning_amount
+                    required property bool highest_bid_lost
+                    required property string currency_type
+                    required property date deadline
                     width: ListView.view.width
-                    text: status === "cancelled" ? qsTr("%1 — no winner").arg(player_name)
-                        : qsTr("%1 — %2, %3").arg(player_name).arg(winner_team_name).arg(Format.money(highest_bid_amount))
+                    // What the winner paid, not the highest bid (which may not have been paid).
+                    text: qsTr("%1 — %2").arg(player_name)
+                              .arg(Format.outcome(status, winner_team_name, winning_amount, currency_type, highest_bid_lost, deadline))
                     Accessible.name: text
                     onClicked: view.openTiebreaker(tiebreaker_id) // qmllint disable unqualified
                 }

@@ -41,6 +41,7 @@ ApplicationWindow {
             restoring: Session.restoring
             credentialNotice: Session.credentialNotice
             plainFileAllowed: Session.plainFileAllowed
+            errorText: Session.signInError
             onPlainFileAllowedToggled: (allowed) => { Session.plainFileAllowed = allowed }
             onSignInRequested: (serverUrl, token) => Session.signIn(serverUrl, token)
             onDemoRequested: (asAdmin) => DemoLeague.start(Session, asAdmin)

@@ -19,6 +19,13 @@ Page {
     SquadFilterModel {
         id: filtered
         sourceModel: squad
+        search: tools.searchText
+        sortBy: tools.sortKey
+    }
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: view.visible
+        onActivated: tools.focusSearch()
     }
 
     header: ColumnLayout {
@@ -54,6 +61,17 @@ Page {
                 }
             }
         }
+        SearchSortBar {
+            id: tools
+            objectName: "squadTools"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            placeholder: qsTr("Search players or clubs")
+            listName: qsTr("squad")
+            sortOptions: [{ key: "position", label: qsTr("By position") }, { key: "name", label: qsTr("By name") },
+                          { key: "price", label: qsTr("By price") }]
+        }
         TabBar {
             id: positions
             objectName: "positionFilter"
@@ -65,6 +83,7 @@ Page {
             Repeater {
                 model: [qsTr("All"), qsTr("Goalkeepers"), qsTr("Defenders"), qsTr("Midfielders"), qsTr("Forwards")]
                 delegate: TabButton {
+                    FocusRing { }
                     required property string modelData
                     text: modelData
                     width: implicitWidth
@@ -78,7 +97,9 @@ Page {
         anchors.centerIn: parent
         visible: filtered.count === 0
         text: !squad.hasData ? (squad.errorString.length > 0 ? squad.errorString : qsTr("Loading squad…"))
-                             : squad.count === 0 ? qsTr("No players yet") : qsTr("No players in this position")
+                             : squad.count === 0 ? qsTr("No players yet")
+                             : tools.searchText.length > 0 ? qsTr("No player matches “%1”").arg(tools.searchText)
+                             : qsTr("No players in this position")
         opacity: 0.6
     }
 
@@ -94,7 +115,8 @@ Page {
         Accessible.name: qsTr("Squad")
         ScrollBar.vertical: ScrollBar { }
 
-        section.property: "position"
+        // Grouped by position only while sorted by it.
+        section.property: filtered.sortBy === "position" ? "position" : ""
         section.criteria: ViewSection.FullString
         section.delegate: Pane {
             id: sectionHeader
@@ -113,10 +135,16 @@ Page {
 
         add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
         remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
-        displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+        // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+        displaced: Transition {
+            NumberAnimation { property: "y"; duration: 200 }
+            NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+        }
 
         delegate: ItemDelegate {
             id: row
+            // The current row of the focused list shows the keyboard focus.
+            FocusRing { shown: row.ListView.isCurrentItem && row.ListView.view.activeFocus }
             required property int index
             required property string name
             required property string position

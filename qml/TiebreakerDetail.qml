@@ -27,6 +27,9 @@ Pane {
     }
 
     readonly property bool active: bids.status === "active"
+    // Past the deadline the server takes no bid, even before it announces the result: the form
+    // closes then, not after a refusal.
+    readonly property bool biddingOpen: active && !detailCountdown.ended
     readonly property bool participant: bids.isParticipant
     readonly property real balance: { wallet.revision; return wallet.balanceOf(bids.currencyType) }
 
@@ -53,6 +56,7 @@ Pane {
                 elide: Text.ElideRight
             }
             Countdown {
+                id: detailCountdown
                 objectName: "detailCountdown"
                 visible: root.active
                 deadline: bids.deadline
@@ -62,15 +66,21 @@ Pane {
         Label {
             objectName: "winnerLabel"
             visible: !root.active
-            text: bids.status === "cancelled" ? qsTr("Ended without a bid; the player stays unsold")
-                : bids.winnerTeamName.length > 0
-                  ? (bids.winnerTeamId === root.ownTeamId
-                     ? qsTr("You won %1").arg(bids.playerName)
-                     : qsTr("Won by %1").arg(bids.winnerTeamName))
-                  : qsTr("Resolved")
+            // Who won, for what price, and why the highest bid lost when it did (TiebreakerBidsModel).
+            text: bids.outcome.length > 0 ? bids.outcome : qsTr("Resolved")
             font.pixelSize: 16
             font.bold: true
-            color: root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32"
+            // Green only for this team's own win: "Won by Team Red" is not good news for you.
+            color: bids.winnerTeamId.length > 0 && bids.winnerTeamId === root.ownTeamId
+                   ? (root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32") : root.Material.foreground
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "awaitingLabel"
+            visible: root.active && !root.biddingOpen
+            text: qsTr("Bidding closed at %1; waiting for the result").arg(Qt.formatTime(bids.deadline, "HH:mm:ss"))
+            font.bold: true
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -87,6 +97,18 @@ Pane {
                       : qsTr("No bids yet")
                 font.bold: true
             }
+            Label { text: qsTr("Teams in the tie"); opacity: 0.7 }
+            Label {
+                objectName: "participantsLabel"
+                text: bids.participantNames.join(", ")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Tied at"); opacity: 0.7 }
+            Label {
+                objectName: "startingAmountLabel"
+                text: Format.moneyIn(bids.startingAmount, bids.currencyType)
+            }
             Label { text: qsTr("Your last bid"); opacity: 0.7; visible: root.participant }
             Label {
                 visible: root.participant
@@ -99,13 +121,14 @@ Pane {
             objectName: "bidForm"
             Layout.fillWidth: true
             visible: root.participant && root.active
-            open: root.active
+            open: root.biddingOpen
             minimumBid: bids.minimumNextBid
             balance: root.balance
             currencyType: bids.currencyType
             sending: bids.sending
             serverError: bids.bidErrorText
             confirmation: bids.confirmation
+            leadingAmount: bids.leadingAmount
             onSubmitted: (amount) => bids.placeBid(amount)
         }
 
@@ -126,9 +149,15 @@ Pane {
             Accessible.name: qsTr("Bid history")
             ScrollBar.vertical: ScrollBar { }
             add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+            // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+            displaced: Transition {
+                NumberAnimation { property: "y"; duration: 200 }
+                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+            }
             delegate: ItemDelegate {
                 id: bidRow
+                // The current row of the focused list shows the keyboard focus.
+                FocusRing { shown: bidRow.ListView.isCurrentItem && bidRow.ListView.view.activeFocus }
                 required property string team_name
                 required property var amount
                 required property string ts

@@ -10,6 +10,11 @@ ListView {
     id: root
 
     required property ToastQueue queue
+    // A one-click bid is on its way: the toasts' "Bid N" buttons wait.
+    property bool bidding: false
+
+    // "Bid N" on an outbid toast; the owner places the bid and reports back with a toast.
+    signal bidRequested(string toastId, string tiebreakerId, real amount)
 
     width: 340
     height: contentHeight
@@ -31,7 +36,11 @@ ListView {
         }
     }
     remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 200 } }
-    displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+    // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+    displaced: Transition {
+        NumberAnimation { property: "y"; duration: 200 }
+        NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+    }
 
     delegate: ItemDelegate {
         id: toast
@@ -39,6 +48,8 @@ ListView {
         required property string toast_id
         required property string message
         required property int count
+        required property string target_id
+        required property var bid_amount
         // Inverse of the theme, like Material snackbars: dark on a light window, light on a dark one.
         readonly property bool dark: Material.theme === Material.Dark
         readonly property color textColor: dark ? "#202124" : "#ffffff"
@@ -57,7 +68,17 @@ ListView {
                 color: toast.textColor
                 Layout.fillWidth: true
             }
+            GuardedButton {
+                objectName: "toastBidButton"
+                visible: toast.bid_amount > 0
+                busy: root.bidding
+                text: qsTr("Bid %1").arg(Format.money(toast.bid_amount))
+                highlighted: true
+                Accessible.name: qsTr("Bid %1 now").arg(Format.money(toast.bid_amount))
+                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount)
+            }
             ToolButton {
+                FocusRing { }
                 objectName: "dismissButton"
                 text: "\u2715"
                 Accessible.name: qsTr("Dismiss")

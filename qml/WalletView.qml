@@ -82,16 +82,42 @@ Page {
             }
         }
 
-        Label {
-            text: qsTr("Transactions")
-            font.bold: true
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            Label {
+                text: qsTr("Transactions")
+                font.bold: true
+            }
+            SearchSortBar {
+                id: tools
+                objectName: "transactionTools"
+                Layout.fillWidth: true
+                placeholder: qsTr("Search notes, players or currencies")
+                listName: qsTr("transactions")
+                sortOptions: [{ key: "", label: qsTr("Newest first") }, { key: "amount", label: qsTr("By amount") },
+                              { key: "currency_type", label: qsTr("By currency") }]
+            }
+        }
+        SearchSortModel {
+            id: shownTransactions
+            sourceModel: wallet
+            searchText: tools.searchText
+            searchRoles: ["note", "player_id", "currency_type", "kind"]
+            sortRoleName: tools.sortKey
+            descending: tools.sortKey === "amount"
+        }
+        Shortcut {
+            sequence: StandardKey.Find
+            enabled: view.visible
+            onActivated: tools.focusSearch()
         }
         ListView {
             id: transactions
             objectName: "transactionList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            model: wallet
+            model: shownTransactions
             clip: true
             keyNavigationEnabled: true
             activeFocusOnTab: true
@@ -99,9 +125,15 @@ Page {
             Accessible.name: qsTr("Transactions")
             ScrollBar.vertical: ScrollBar { }
             add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+            // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
+            displaced: Transition {
+                NumberAnimation { property: "y"; duration: 200 }
+                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+            }
             delegate: ItemDelegate {
                 id: tx
+                // The current row of the focused list shows the keyboard focus.
+                FocusRing { shown: tx.ListView.isCurrentItem && tx.ListView.view.activeFocus }
                 required property int index
                 required property string ts
                 required property string kind

@@ -120,7 +120,7 @@ std::optional<Principal> HttpApi::authenticate(const QHttpServerRequest &request
 }
 
 QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const QString &arg,
-                                      const QList<std::pair<Method, Handler>> &handlers)
+                                      const QList<std::pair<Method, Handler>> &handlers, const QString &arg2)
 {
     QElapsedTimer timer;
     timer.start();
@@ -159,7 +159,7 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             } else {
                 const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
                 if (limit.allowed) {
-                    reply = (*handler)(Context{request, *who, arg, body});
+                    reply = (*handler)(Context{request, *who, arg, body, false, arg2});
                 } else if (!m_dryRunLimiter.take(who->tokenHash).allowed) {
                     // Over the limit and out of dry runs too: refused before any work.
                     reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
@@ -169,7 +169,7 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
                     // run it as a dry run (rolled back, nothing published or stored) and answer
                     // 429 only if it would have succeeded. Dry runs have their own small budget.
                     LeagueService::DryRun dryRun(m_league);
-                    reply = (*handler)(Context{request, *who, arg, body, true});
+                    reply = (*handler)(Context{request, *who, arg, body, true, arg2});
                     if (reply.status < 400) {
                         reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
                         retryAfter = limit.retryAfterSeconds;
@@ -252,6 +252,13 @@ void HttpApi::addRoute1(const QString &pattern, QList<std::pair<Method, Handler>
     });
 }
 
+void HttpApi::addRoute2(const QString &pattern, QList<std::pair<Method, Handler>> handlers)
+{
+    m_server.route(pattern, [this, handlers](const QString &arg, const QString &arg2, const QHttpServerRequest &request) {
+        return dispatch(request, arg, handlers, arg2);
+    });
+}
+
 void HttpApi::registerRoutes()
 {
     auto bind = [this](Reply (HttpApi::*fn)(const Context &)) {
@@ -262,7 +269,11 @@ void HttpApi::registerRoutes()
     addRoute1(QStringLiteral("/api/v1/teams/<arg>/squad"), {{Method::Get, bind(&HttpApi::getSquad)}});
     addRoute1(QStringLiteral("/api/v1/teams/<arg>/wallet"), {{Method::Get, bind(&HttpApi::getWallet)}});
     addRoute(QStringLiteral("/api/v1/rounds"), {{Method::Get, bind(&HttpApi::getRounds)}});
-    addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"), {{Method::Post, bind(&HttpApi::postBid)}});
+    addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"),
+              {{Method::Get, bind(&HttpApi::getRoundBids)}, {Method::Post, bind(&HttpApi::postBid)}});
+    // Protocol 1.1.
+    addRoute2(QStringLiteral("/api/v1/rounds/<arg>/bids/<arg>"), {{Method::Delete, bind(&HttpApi::deleteBid)}});
+    addRoute(QStringLiteral("/api/v1/players"), {{Method::Get, bind(&HttpApi::getPlayers)}});
     addRoute(QStringLiteral("/api/v1/admin/rounds"), {{Method::Post, bind(&HttpApi::postRound)}});
     addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>/finalize"), {{Method::Post, bind(&HttpApi::postFinalize)}});
     addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>"), {{Method::Delete, bind(&HttpApi::deleteRound)}});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IdempotencyStore.h"
+#include "LeagueService.h"
 #include "RateLimiter.h"
 #include "TokenStore.h"
 
@@ -14,7 +15,6 @@
 #include <optional>
 
 class Database;
-class LeagueService;
 class QHttpServer;
 class QHttpServerResponse;
 
@@ -53,6 +53,7 @@ public:
         QString arg;
         QJsonObject body;
         bool dryRun = false; // rate-limited: check and answer errors, change nothing, store nothing
+        QString arg2;        // the second path argument, for routes with two
     };
     using Handler = std::function<Reply(const Context &)>;
     using Method = QHttpServerRequest::Method;
@@ -61,8 +62,9 @@ private:
     void registerRoutes();
     void addRoute(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
     void addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
+    void addRoute2(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
     QHttpServerResponse dispatch(const QHttpServerRequest &request, const QString &arg,
-                                 const QList<std::pair<Method, Handler>> &handlers);
+                                 const QList<std::pair<Method, Handler>> &handlers, const QString &arg2 = {});
     std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
 
     static Reply error(Protocol::ErrorCode code, const QString &message);
@@ -72,6 +74,9 @@ private:
     Reply getSquad(const Context &c);
     Reply getWallet(const Context &c);
     Reply getRounds(const Context &c);
+    Reply getPlayers(const Context &c);
+    Reply getRoundBids(const Context &c);
+    Reply deleteBid(const Context &c);
     Reply getTiebreakers(const Context &c);
     Reply getTiebreaker(const Context &c);
     Reply postBid(const Context &c);
@@ -81,6 +86,11 @@ private:
     Reply postTiebreakerBid(const Context &c);
     Reply postResolve(const Context &c);
     QHttpServerResponse health(const QHttpServerRequest &request);
+
+    // A write that honours Idempotency-Key: `write` runs the change with the BeforeCommit that
+    // stores its answer (empty without a key); a repeat gets the stored answer.
+    using Write = std::function<Reply(const LeagueService::BeforeCommit &)>;
+    Reply idempotent(const Context &c, int okStatus, const Write &write);
 
     QHttpServer &m_server;
     const TokenStore &m_tokens;

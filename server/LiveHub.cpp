@@ -239,6 +239,8 @@ bool LiveHub::mayWatch(const Principal &who, const QString &channelName, QString
     switch (channel->kind()) {
     case Protocol::Channel::Kind::AllTiebreakers:
         return who.isAdmin();
+    case Protocol::Channel::Kind::Rounds:
+        return true; // protocol 1.1: rounds and the catalogue are league-wide, for every role
     case Protocol::Channel::Kind::Team:
         if (!who.mayAccessTeam(channel->id()))
             return false; // a manager learns nothing about other teams, not even existence

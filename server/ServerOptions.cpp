@@ -35,6 +35,8 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                                        QStringLiteral("Per-token REST limit: RATE[:BURST] requests per second "
                                                       "(default 20:100; 0 disables)."),
                                        QStringLiteral("RATE[:BURST]"), QStringLiteral("20:100"));
+    const QCommandLineOption rateLimitFrozen(QStringLiteral("rate-limit-frozen"),
+                                             QStringLiteral("For tests: rate-limit buckets never refill."));
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
                                          QStringLiteral("Close HTTP connections idle this many seconds (default 30)."),
                                          QStringLiteral("SECONDS"), QStringLiteral("30"));
@@ -77,8 +79,9 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
         QStringLiteral("history-retention"),
         QStringLiteral("Live history kept per channel (default 256:300; lower only for tests)."),
         QStringLiteral("EVENTS:SECONDS"), QStringLiteral("256:300"));
-    parser.addOptions({listen, database, demo, tokensOut, rateLimit, idleTimeout, maxPerAddress, maxConnections,
-                       requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer, maxWriteBufferTotal, simulate,
+    parser.addOptions({listen, database, demo, tokensOut, rateLimit, rateLimitFrozen, idleTimeout, maxPerAddress,
+                       maxConnections, requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer,
+                       maxWriteBufferTotal, simulate,
                        tiebreakerDuration, historyRetention});
     // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
     // --simulate means the default step.
@@ -128,6 +131,7 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                      .arg(parser.value(rateLimit));
         return false;
     }
+    out->rateLimitFrozen = parser.isSet(rateLimitFrozen);
     bool idleOk = false;
     out->idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
     bool capOk = false;

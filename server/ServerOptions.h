@@ -15,6 +15,7 @@ struct ServerOptions
     QString tokensOut;
     double rateLimit = 20;   // requests per second per token; 0 disables
     double rateBurst = 100;
+    bool rateLimitFrozen = false; // --rate-limit-frozen: buckets never refill (tests only)
     int idleSeconds = 30;    // HTTP keep-alive connections idle this long are closed
     int maxConnectionsPerAddress = 256;
     // Limits on what one peer can make the server hold (docs/SERVER.md, "Limits").

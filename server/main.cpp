@@ -274,6 +274,8 @@ int main(int argc, char *argv[])
 
     QHttpServer http;
     RateLimiter rateLimiter(options.rateLimit, options.rateBurst);
+    if (options.rateLimitFrozen)
+        rateLimiter.freezeRefill();
     // QHttpServer takes ownership in bind().
     TrackingTcpServer::Limits limits;
     limits.idleSeconds = options.idleSeconds;

@@ -47,7 +47,7 @@ Result tiebreakerBid(const QJsonObject &data)
         return std::nullopt;
     return QList<Invalidation>{{QueryKey::tiebreaker(id), std::nullopt},
                                {QueryKey::activeTiebreakers(), std::nullopt},
-                               {QueryKey::allTiebreakers(), std::nullopt}};
+                               {QueryKey::allTiebreakers(), std::nullopt, id}};
 }
 
 // tiebreaker_created / tiebreaker_resolved -> the lists, that tiebreaker, and the squads and
@@ -65,7 +65,7 @@ Result tiebreakerLifecycle(const QJsonObject &data)
     if (!reader.ok())
         return std::nullopt;
     QList<Invalidation> result{{QueryKey::activeTiebreakers(), std::nullopt},
-                               {QueryKey::allTiebreakers(), std::nullopt},
+                               {QueryKey::allTiebreakers(), std::nullopt, id},
                                {QueryKey::tiebreaker(id), std::nullopt}};
     for (const QString &team : std::as_const(teams)) {
         if (!Protocol::isValidId(team))

@@ -194,7 +194,7 @@ void SyncClient::onLiveEvent(const QString &channel, const QString &type, const 
         invalidateChannel(channel);
     } else {
         for (const EventRouter::Invalidation &invalidation : *invalidations)
-            m_cache->invalidate(invalidation.key, invalidation.revision);
+            m_cache->invalidate(invalidation.key, invalidation.revision, invalidation.itemId);
     }
     Q_EMIT eventReceived(channel, type, data);
 }
@@ -204,10 +204,11 @@ void SyncClient::onLiveStateChanged()
     if (m_live->state() == LiveClient::State::Live) {
         m_pollTimer.stop();
     } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
-        // What killed the live link likely killed the pooled HTTP sockets too. Only when the link
-        // was up: clearing the pool restarts Qt's HTTP thread, not something to do every retry.
+        // What killed the live link likely killed the pooled HTTP sockets too, and the requests
+        // waiting on them: send those again on fresh connections now. Only when the link was up:
+        // clearing the pool restarts Qt's HTTP thread, not something to do every retry.
         if (m_state == State::Live)
-            m_rest->dropIdleConnections();
+            m_rest->resetConnections();
         // Nobody will tell us about changes now: show what the server has, then poll. Queries
         // that failed already wait for the shared retry schedule instead.
         for (Query *query : m_cache->observedQueries()) {

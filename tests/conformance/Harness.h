@@ -59,6 +59,10 @@ public:
     QString teamB() const { return m_teams.value(1); }
     QString teamC() const { return m_teams.value(2); }
     QString lastError() const { return m_error; }
+    // GET /me announced "protocol": "1.1".
+    bool protocol11() const { return m_protocol11; }
+    // Events that a sealed bid adds to its team's channel: round_bid from a 1.1 server.
+    int sealedBidEvents() const { return m_protocol11 ? 1 : 0; }
 
     // One request. `path` is under /api/v1 unless it starts with "//" (then it is the raw path).
     // A 429 is waited out (Retry-After, bounded) and retried unless `retryRateLimited` is false,
@@ -97,6 +101,7 @@ private:
     QString m_position;
     QString m_currency;
     QString m_error;
+    bool m_protocol11 = false;
 };
 
 QByteArray json(const QJsonObject &object);

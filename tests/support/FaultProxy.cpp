@@ -137,19 +137,49 @@ void FaultProxy::drop(QTcpSocket *client)
     delete pair;
 }
 
+void FaultProxy::cut(Pair *pair)
+{
+    for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
+        if (socket) {
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
+    delete pair;
+}
+
 void FaultProxy::cutAll()
 {
-    const auto pairs = m_pairs;
-    m_pairs.clear();
-    for (Pair *pair : pairs) {
-        for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
-            if (socket) {
-                socket->disconnect(this);
-                socket->abort();
-                socket->deleteLater();
-            }
+    const auto pairs = std::exchange(m_pairs, {});
+    for (Pair *pair : pairs)
+        cut(pair);
+}
+
+void FaultProxy::cutWebSockets()
+{
+    for (auto it = m_pairs.begin(); it != m_pairs.end();) {
+        if (it.value()->webSocket) {
+            cut(it.value());
+            it = m_pairs.erase(it);
+        } else {
+            ++it;
         }
-        delete pair;
+    }
+}
+
+void FaultProxy::closeWebSockets()
+{
+    QList<QTcpSocket *> clients;
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        if (it.value()->webSocket)
+            clients.append(it.key());
+    }
+    for (QTcpSocket *client : std::as_const(clients)) {
+        Pair *pair = m_pairs.value(client);
+        pair->toClient.clear(); // a FIN without the bytes in transit: no close frame reaches the client
+        pair->toUpstream.clear();
+        drop(client);
     }
 }
 

@@ -22,6 +22,8 @@ public:
     void setTargetPort(quint16 port) { m_targetPort = port; }
 
     void cutAll();                       // abort every proxied connection (RST, no close frame)
+    void cutWebSockets();                // abort the WebSocket connections only (RST)
+    void closeWebSockets();              // close the WebSocket connections only (FIN, no close frame)
     void setStalled(bool stalled);       // hold all bytes in both directions while set
     void setRefusing(bool refusing);     // close new connections at once
     // Hold the bytes of the connections open now, forever, without closing them: a link that died
@@ -60,6 +62,7 @@ private:
     void onNewConnection();
     void pump(Pair *pair);
     void drop(QTcpSocket *client);
+    void cut(Pair *pair);
 
     QTcpServer m_server;
     quint16 m_targetPort;
