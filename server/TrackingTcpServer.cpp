@@ -120,7 +120,8 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
     tracked.peerPort = socket->peerPort();
     tracked.lastActivity.start();
     tracked.intake = HttpIntake(m_limits.intake);
-    tracked.requestClock.start(); // the first request is due within the deadline of the connect
+    // No request clock yet: a connection that has sent nothing is idle (clients open connections
+    // ahead of their requests), and idle connections fall under the idle timeout.
     tracked.reserveOnly = reserveOnly;
     m_sockets.insert(socket, tracked);
     ++m_perAddress[address];
