@@ -424,7 +424,7 @@ void TrackingTcpServer::sweep()
 {
     purgeDeleted();
     const qint64 idleMs = qint64(m_limits.idleSeconds) * 1000;
-    QList<QPointer<QTcpSocket>> idle, late, backlogged;
+    QList<QPointer<QTcpSocket>> idle, late, backlogged, stalledUpgrades;
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (!it->socket || it->refused)
             continue;
@@ -439,11 +439,11 @@ void TrackingTcpServer::sweep()
         if (stuckClosing
             || (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes))
             backlogged.append(it->socket);
-        else if (it->upgraded || it->intake.upgraded())
+        else if (it->upgraded)
             continue;
         else if (m_limits.requestTimeoutMs > 0 && it->requestClock.isValid()
                  && it->requestClock.elapsed() > m_limits.requestTimeoutMs)
-            late.append(it->socket);
+            (it->intake.upgraded() ? stalledUpgrades : late).append(it->socket);
         else if (idleMs > 0 && it->lastActivity.elapsed() > idleMs && it->socket->bytesToWrite() == 0)
             idle.append(it->socket);
     }
@@ -458,6 +458,15 @@ void TrackingTcpServer::sweep()
         if (it != m_sockets.end())
             refuse(socket, *it, Status::Timeout,
                    QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+    }
+    // Asked for a WebSocket but never became one (no route, failed handshake): it gets no more
+    // time than any request.
+    for (const QPointer<QTcpSocket> &socket : std::as_const(stalledUpgrades)) {
+        if (!socket)
+            continue;
+        ++m_timedOut;
+        forget(socket);
+        socket->abort();
     }
     for (const QPointer<QTcpSocket> &socket : std::as_const(idle)) {
         if (!socket)
