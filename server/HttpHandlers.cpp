@@ -238,8 +238,11 @@ HttpApi::Reply HttpApi::idempotent(const Context &c, int okStatus, const Write &
     };
     const Reply reply = write(storeAnswer);
     // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing. Not for
-    // an unknown resource: only requests that reached a real resource may cost storage.
-    if (!c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429 && reply.status != 404) {
+    // an unknown resource (404) or one the caller may not touch (403, which is also what a manager
+    // hears about a tiebreaker that does not exist): only requests that reached a real resource
+    // may cost storage, and a repeat of those gets the same answer anyway.
+    if (!c.dryRun && reply.status >= 400 && reply.status < 500 && reply.status != 429 && reply.status != 404
+        && reply.status != 403) {
         try {
             m_idempotency.store(c.who.tokenHash, path, key,
                                 {requestHash, reply.status, QJsonDocument(reply.body).toJson(QJsonDocument::Compact)},

@@ -64,6 +64,11 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                                             QStringLiteral("Bytes waiting to be written to one connection, HTTP or "
                                                            "live, before it is closed as a slow reader (default 4194304)."),
                                             QStringLiteral("BYTES"), QStringLiteral("4194304"));
+    const QCommandLineOption maxWriteBufferTotal(QStringLiteral("max-write-buffer-total"),
+                                                 QStringLiteral("Bytes waiting to be written to all connections "
+                                                                "together; the biggest backlogs are closed first "
+                                                                "(default 67108864)."),
+                                                 QStringLiteral("BYTES"), QStringLiteral("67108864"));
     const QCommandLineOption simulate(QStringLiteral("simulate"),
                                       QStringLiteral("Run a demo auction, one action every SECONDS (default 4)."),
                                       QStringLiteral("SECONDS"));
@@ -75,7 +80,8 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
         QStringLiteral("Live history kept per channel (default 256:300; lower only for tests)."),
         QStringLiteral("EVENTS:SECONDS"), QStringLiteral("256:300"));
     parser.addOptions({listen, database, demo, tokensOut, rateLimit, rateLimitFrozen, idleTimeout, maxPerAddress,
-                       maxConnections, requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer, simulate,
+                       maxConnections, requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer,
+                       maxWriteBufferTotal, simulate,
                        tiebreakerDuration, historyRetention});
     // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
     // --simulate means the default step.
@@ -142,11 +148,14 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
     out->maxUrlBytes = parser.value(maxUrlBytes).toInt(&urlOk);
     out->maxPipelined = parser.value(maxPipelined).toInt(&pipelinedOk);
     out->maxWriteBufferBytes = parser.value(maxWriteBuffer).toLongLong(&writeOk);
+    bool totalWriteOk = false;
+    out->maxWriteBufferTotalBytes = parser.value(maxWriteBufferTotal).toLongLong(&totalWriteOk);
+    writeOk = writeOk && totalWriteOk && out->maxWriteBufferTotalBytes >= 0;
     if (!totalOk || out->maxConnections < 0 || !timeoutOk || timeoutSeconds < 0 || timeoutSeconds > 3600
         || !headerOk || out->maxHeaderBytes < 1024 || !urlOk || out->maxUrlBytes < 256
         || out->maxUrlBytes > out->maxHeaderBytes || !pipelinedOk || out->maxPipelined < 0 || !writeOk
         || out->maxWriteBufferBytes < 0) {
-        *error = QStringLiteral("--max-connections, --request-timeout, --max-pipelined and --max-write-buffer expect "
+        *error = QStringLiteral("--max-connections, --request-timeout, --max-pipelined and --max-write-buffer[-total] expect "
                                 "numbers >= 0 (0 = off); --max-header-bytes at least 1024 and --max-url-bytes "
                                 "between 256 and it");
         return false;

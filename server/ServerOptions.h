@@ -25,6 +25,7 @@ struct ServerOptions
     int maxUrlBytes = 8 * 1024;          // longer request targets get 414
     int maxPipelined = 16;               // requests received while earlier answers wait to be read
     qint64 maxWriteBufferBytes = 4 * 1024 * 1024; // per connection, HTTP and live: slow readers are closed
+    qint64 maxWriteBufferTotalBytes = 64 * 1024 * 1024; // all connections together
     int simulateMs = 0;      // --simulate[=SECONDS]: demo auction step; 0 = off
     // --tiebreaker-duration: 120 s (PROTOCOL.md's demo value), 40 s by default under --simulate so
     // that someone watching the demo sees a tiebreaker resolve by its deadline within a minute.

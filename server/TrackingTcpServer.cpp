@@ -120,7 +120,8 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
     tracked.peerPort = socket->peerPort();
     tracked.lastActivity.start();
     tracked.intake = HttpIntake(m_limits.intake);
-    tracked.requestClock.start(); // the first request is due within the deadline of the connect
+    // No request clock yet: a connection that has sent nothing is idle (clients open connections
+    // ahead of their requests), and idle connections fall under the idle timeout.
     tracked.reserveOnly = reserveOnly;
     m_sockets.insert(socket, tracked);
     ++m_perAddress[address];
@@ -273,6 +274,42 @@ bool TrackingTcpServer::checkWriteBacklog(QTcpSocket *socket, Tracked &t)
     return true;
 }
 
+void TrackingTcpServer::checkTotalBacklog()
+{
+    if (m_limits.maxWriteBufferTotalBytes <= 0)
+        return;
+    QList<std::pair<qint64, QPointer<QTcpSocket>>> backlogs;
+    qint64 total = 0;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (!it->socket)
+            continue;
+        const qint64 pending = it->socket->bytesToWrite();
+        total += pending;
+        if (pending > 0)
+            backlogs.append({pending, it->socket});
+    }
+    if (total <= m_limits.maxWriteBufferTotalBytes)
+        return;
+    // Many slow readers, each under its own cap: the ones holding the most go first.
+    std::sort(backlogs.begin(), backlogs.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[pending, socket] : std::as_const(backlogs)) {
+        if (total <= m_limits.maxWriteBufferTotalBytes)
+            break;
+        auto it = socket ? m_sockets.find(socket) : m_sockets.end();
+        if (it == m_sockets.end())
+            continue;
+        ++m_slowReaders;
+        warnThrottled(QStringLiteral("closed connection from %1: %2 bytes waiting to be written while all "
+                                     "connections together hold over %3")
+                          .arg(it->address)
+                          .arg(pending)
+                          .arg(m_limits.maxWriteBufferTotalBytes));
+        total -= pending;
+        forget(socket);
+        socket->abort();
+    }
+}
+
 void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason)
 {
     if (status == Status::Timeout)
@@ -387,7 +424,7 @@ void TrackingTcpServer::sweep()
 {
     purgeDeleted();
     const qint64 idleMs = qint64(m_limits.idleSeconds) * 1000;
-    QList<QPointer<QTcpSocket>> idle, late, backlogged;
+    QList<QPointer<QTcpSocket>> idle, late, backlogged, stalledUpgrades;
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (!it->socket || it->refused)
             continue;
@@ -402,11 +439,11 @@ void TrackingTcpServer::sweep()
         if (stuckClosing
             || (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes))
             backlogged.append(it->socket);
-        else if (it->upgraded || it->intake.upgraded())
+        else if (it->upgraded)
             continue;
         else if (m_limits.requestTimeoutMs > 0 && it->requestClock.isValid()
                  && it->requestClock.elapsed() > m_limits.requestTimeoutMs)
-            late.append(it->socket);
+            (it->intake.upgraded() ? stalledUpgrades : late).append(it->socket);
         else if (idleMs > 0 && it->lastActivity.elapsed() > idleMs && it->socket->bytesToWrite() == 0)
             idle.append(it->socket);
     }
@@ -415,11 +452,21 @@ void TrackingTcpServer::sweep()
         if (it != m_sockets.end())
             checkWriteBacklog(socket, *it);
     }
+    checkTotalBacklog();
     for (const QPointer<QTcpSocket> &socket : std::as_const(late)) {
         auto it = socket ? m_sockets.find(socket) : m_sockets.end();
         if (it != m_sockets.end())
             refuse(socket, *it, Status::Timeout,
                    QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+    }
+    // Asked for a WebSocket but never became one (no route, failed handshake): it gets no more
+    // time than any request.
+    for (const QPointer<QTcpSocket> &socket : std::as_const(stalledUpgrades)) {
+        if (!socket)
+            continue;
+        ++m_timedOut;
+        forget(socket);
+        socket->abort();
     }
     for (const QPointer<QTcpSocket> &socket : std::as_const(idle)) {
         if (!socket)

@@ -43,6 +43,8 @@ public:
         int requestTimeoutMs = 10000;
         int maxPipelined = 16;
         qint64 maxWriteBufferBytes = 4 * 1024 * 1024;
+        // All connections together: beyond it the sweep closes the biggest backlogs first.
+        qint64 maxWriteBufferTotalBytes = 64 * 1024 * 1024;
         HttpIntake::Limits intake;
     };
     // Whether an Authorization header value names a valid token (for 401 before 413).
@@ -104,6 +106,7 @@ private:
     void afterRead(QTcpSocket *socket);
     void onLiveReadyRead(QTcpSocket *socket);
     bool checkWriteBacklog(QTcpSocket *socket, Tracked &t);
+    void checkTotalBacklog();
     void refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason);
     void discardInput(QTcpSocket *socket);
     void lingerStep(QTcpSocket *socket);

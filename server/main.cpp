@@ -284,6 +284,7 @@ int main(int argc, char *argv[])
     limits.requestTimeoutMs = options.requestTimeoutMs;
     limits.maxPipelined = options.maxPipelined;
     limits.maxWriteBufferBytes = options.maxWriteBufferBytes;
+    limits.maxWriteBufferTotalBytes = options.maxWriteBufferTotalBytes;
     limits.intake.maxHeaderBytes = options.maxHeaderBytes;
     limits.intake.maxUrlBytes = options.maxUrlBytes;
     limits.intake.maxBodyBytes = HttpApi::kMaxBodyBytes;

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 AbuseServer::~AbuseServer()
 {
@@ -113,6 +115,24 @@ qint64 AbuseServer::databaseBytes() const
     return total;
 }
 
+qint64 AbuseServer::rowCount(const QString &table) const
+{
+    qint64 count = -1;
+    const QString name = QStringLiteral("abuse-count");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next())
+                count = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
 qint64 AbuseServer::logBytes() const
 {
     return QFileInfo(m_dir.filePath(QStringLiteral("server.log"))).size();
@@ -139,7 +159,7 @@ bool AbuseServer::healthy(int timeoutMs) const
 QJsonObject AbuseServer::connectionStats() const
 {
     RawConnection c(m_port);
-    const QDeadlineTimer deadline(5000);
+    const QDeadlineTimer deadline(15000); // generous: the server may still be busy with an attack
     QByteArray all;
     if (!c.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", deadline) || c.readStatus(deadline, &all) != 200)
         return {};

@@ -35,11 +35,13 @@ public:
     // Resets VmHWM to the current RSS (Linux clear_refs "5"); false when not possible.
     bool resetPeak() const;
     qint64 databaseBytes() const; // file + WAL + shared memory
+    // Rows in a table of the server's database (read beside the running server; -1 on error).
+    qint64 rowCount(const QString &table) const;
     qint64 logBytes() const;
     QByteArray logTail(qint64 fromOffset) const;
 
     // Answers GET /healthz with 200 within the bound (a fresh connection).
-    bool healthy(int timeoutMs = 5000) const;
+    bool healthy(int timeoutMs = 15000) const;
     // The "connections" object of GET /healthz (counters of the limits); empty on failure.
     QJsonObject connectionStats() const;
     // Runs `leaguedesk-server token ...` against this server's database; exit code, stdout.

@@ -79,6 +79,7 @@ class tst_Abuse : public QObject
 private:
     std::unique_ptr<AbuseServer> m_server;
     std::unique_ptr<Measure> m_measure;
+    bool m_reported = false;
 
     bool startServer(const QStringList &args = {})
     {
@@ -97,6 +98,7 @@ private:
     // The budgets every attack shares; prints the figures for docs and reports.
     void checkBudgets(const char *attack)
     {
+        m_reported = true;
         m_measure->sample();
         const bool alive = m_server->healthy();
         qInfo("ABUSE %-28s peak RSS +%6.1f MiB  database +%7.1f KiB  log +%7.1f KiB  %s", attack,
@@ -132,6 +134,15 @@ private slots:
     }
     void cleanup()
     {
+        // An attack that failed before its budgets were checked still reports its figures.
+        if (!m_reported && m_measure && m_server) {
+            m_measure->sample();
+            qInfo("ABUSE %-28s peak RSS +%6.1f MiB  database +%7.1f KiB  log +%7.1f KiB  %s (failed)",
+                  QTest::currentTestFunction(), double(m_measure->rssGrowthKiB()) / 1024,
+                  double(m_measure->dbGrowth()) / 1024, double(m_measure->logGrowth()) / 1024,
+                  m_server->healthy() ? "answers /healthz" : "NOT ANSWERING");
+        }
+        m_reported = false;
         m_measure.reset();
         m_server.reset();
     }
@@ -268,7 +279,7 @@ private slots:
     // would queue the channel's whole kept history (256 events).
     void replaysWithoutReading()
     {
-        cleanup();
+        m_measure.reset(); // another server for this attack
         QVERIFY(startServer({QStringLiteral("--rate-limit"), QStringLiteral("0")}));
         RawConnection rest(m_server->port());
         auto post = [&](const QByteArray &token, const QByteArray &path, const QByteArray &body) {
@@ -322,7 +333,7 @@ private slots:
         const qint64 bounded = stats.value(QLatin1String("live_replays_refused")).toInteger()
             + stats.value(QLatin1String("live_slow_readers")).toInteger()
             + stats.value(QLatin1String("live_rate_closed")).toInteger();
-        qInfo("replays: %lld refused or closed", bounded);
+        qInfo("replays: %lld refused or closed (%s)", bounded, QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
         QVERIFY2(bounded > 0, "replays must be limited per connection");
         checkBudgets("subscribe+since, never read");
     }
@@ -348,6 +359,7 @@ private slots:
             m_measure->sample();
         }
         QVERIFY(sent > 2);
+        QCOMPARE(m_server->rowCount(QStringLiteral("idempotency_keys")), qint64(0));
         checkBudgets("idempotency keys, bad ids");
     }
 
@@ -373,7 +385,7 @@ private slots:
     // deadline (1 s here), not kept alive by each byte; meanwhile and after, the address is served.
     void slowloris()
     {
-        cleanup();
+        m_measure.reset(); // another server for this attack
         QVERIFY(startServer(newFlags({QStringLiteral("--request-timeout"), QStringLiteral("1"),
                                       QStringLiteral("--max-connections-per-address"), QStringLiteral("64")})));
         std::vector<std::unique_ptr<RawConnection>> trickles;
@@ -410,7 +422,7 @@ private slots:
     // Beside the per-address cap there is a total one, and /healthz is still answered beyond it.
     void globalCapKeepsHealthz()
     {
-        cleanup();
+        m_measure.reset(); // another server for this attack
         QVERIFY(startServer(newFlags({QStringLiteral("--max-connections"), QStringLiteral("20"),
                                       QStringLiteral("--max-connections-per-address"), QStringLiteral("0")})));
         std::vector<std::unique_ptr<RawConnection>> held;
@@ -495,7 +507,7 @@ private slots:
     // spent: a request with an error of its own is then refused with 429 too.
     void rateLimitBeforeWork()
     {
-        cleanup();
+        m_measure.reset(); // another server for this attack
         QVERIFY(startServer({QStringLiteral("--rate-limit"), QStringLiteral("1:1")}));
         const QByteArray body = R"({"player_id":"P0001","amount":5})";
         const QByteArray request = "POST /api/v1/rounds/R0001/bids HTTP/1.1\r\nHost: x\r\n"
