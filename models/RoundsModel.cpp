@@ -226,7 +226,8 @@ void RoundsModel::reloadOnce()
             ++row.ownBidCount;
             row.committed += bid.amount;
         }
-        committed[row.currencyType] = committed.value(row.currencyType, 0.0).toDouble() + double(row.committed);
+        if (row.committed > 0)
+            committed[row.currencyType] = committed.value(row.currencyType, 0.0).toDouble() + double(row.committed);
     }
     std::stable_sort(next.begin(), next.end(), [](const RoundRow &a, const RoundRow &b) {
         if (a.finalized != b.finalized)

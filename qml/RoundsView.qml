@@ -31,8 +31,10 @@ Page {
     }
     function committedText(): string {
         const parts = []
-        for (const currency in rounds.committed)
-            parts.push(Format.moneyIn(rounds.committed[currency], currency))
+        for (const currency in rounds.committed) {
+            if (rounds.committed[currency] > 0)
+                parts.push(Format.moneyIn(rounds.committed[currency], currency))
+        }
         return parts.length > 0 ? parts.join(" · ") : qsTr("nothing")
     }
 
@@ -146,15 +148,30 @@ Page {
                 font.pixelSize: 16
                 font.bold: true
             }
+            RowLayout {
+                visible: view.selectedId.length > 0 && !players.finalized
+                Label { text: qsTr("Closes in") }
+                Countdown {
+                    id: roundClock
+                    objectName: "roundCountdown"
+                    deadline: players.closesAt
+                    endedText: qsTr("closed: no more bids, awaiting finalize")
+                }
+            }
             Label {
                 visible: view.manager && view.selectedId.length > 0 && players.committed > 0
                 text: qsTr("Your bids in this round: %1").arg(Format.moneyIn(players.committed, players.currencyType))
                 opacity: 0.8
             }
 
+            Label {
+                visible: view.selectedId.length > 0 && !players.hasData
+                text: qsTr("Loading…")
+            }
             ListView {
                 id: playerList
                 objectName: "roundPlayers"
+                visible: players.hasData
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
@@ -171,15 +188,10 @@ Page {
                     required property int bid_count
                     required property bool sending
                     required property string error_text
-                    readonly property bool closed: players.finalized || bidClock.ended
+                    readonly property bool closed: players.finalized || roundClock.ended
                     width: ListView.view.width
-                    Countdown {
-                        id: bidClock
-                        visible: false
-                        deadline: players.closesAt
-                    }
                     ColumnLayout {
-                        width: parent.width
+                        width: row.availableWidth
                         RowLayout {
                             Layout.fillWidth: true
                             ColumnLayout {
