@@ -23,7 +23,7 @@ Page {
         sortBy: tools.sortKey
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: view.visible
         onActivated: tools.focusSearch()
     }

@@ -100,7 +100,7 @@ Pane {
             Label { text: qsTr("Teams in the tie"); opacity: 0.7 }
             Label {
                 objectName: "participantsLabel"
-                text: bids.participantNames.join(", ")
+                text: bids.participantsText
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }

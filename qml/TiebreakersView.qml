@@ -50,7 +50,7 @@ Page {
         onCountChanged: view.syncLists()
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: view.visible
         onActivated: finishedTools.focusSearch()
     }

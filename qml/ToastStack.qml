@@ -67,11 +67,11 @@ ListView {
             GuardedButton {
                 objectName: "toastBidButton"
                 visible: toast.bid_amount > 0
-                busy: root.bidding
+                busy: root.bidding // qmllint disable unqualified
                 text: qsTr("Bid %1").arg(Format.money(toast.bid_amount))
                 highlighted: true
                 Accessible.name: qsTr("Bid %1 now").arg(Format.money(toast.bid_amount))
-                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount)
+                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount) // qmllint disable unqualified
             }
             ToolButton {
                 FocusRing { }

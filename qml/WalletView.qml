@@ -108,7 +108,7 @@ Page {
             descending: tools.sortKey === "amount"
         }
         Shortcut {
-            sequence: StandardKey.Find
+            sequence: "Ctrl+F"
             enabled: view.visible
             onActivated: tools.focusSearch()
         }
