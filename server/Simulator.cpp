@@ -9,6 +9,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 Simulator::Simulator(const Database &db, LeagueService &league, int stepMs, QObject *parent)
     : QObject(parent), m_db(db), m_league(league), m_rng(QRandomGenerator::system()->generate()), m_stepMs(stepMs)
 {
@@ -77,6 +79,12 @@ QString Simulator::tiebreakerAction()
     return QStringLiteral("%1 bid %2 in %3").arg(team).arg(amount).arg(id);
 }
 
+qint64 Simulator::roundMs() const
+{
+    // Long enough for a manager to bid from the dashboard, short enough to see rounds finish.
+    return qMax<qint64>(qint64(m_stepMs) * kRoundSteps, 1000);
+}
+
 QString Simulator::roundAction()
 {
     // Open rounds, oldest first; one whose closes_at passed is finalized first.
@@ -87,6 +95,11 @@ QString Simulator::roundAction()
     while (q.next())
         open.append({q.value(0).toString(), Protocol::parseTimestamp(q.value(1).toString())});
     const QDateTime now = m_league.clock().now();
+    // Only its own rounds count: those closing within one round's time (the demo's open rounds
+    // run for days and are left to the user).
+    const QDateTime horizon = now.addMSecs(roundMs());
+    open.erase(std::remove_if(open.begin(), open.end(), [&](const Open &r) { return r.closesAt > horizon; }),
+               open.end());
     for (const Open &round : std::as_const(open)) {
         if (round.closesAt > now)
             continue;
@@ -141,9 +154,7 @@ QString Simulator::createRound()
     while (picked.size() < count && !available.isEmpty())
         picked.append(available.takeAt(int(m_rng.bounded(quint32(available.size())))));
     const QString currency = m_rng.bounded(4) == 0 ? QStringLiteral("real") : QStringLiteral("football");
-    // Long enough for a manager to bid from the dashboard, short enough to see rounds finish.
-    const qint64 openMs = qMax<qint64>(qint64(m_stepMs) * kRoundSteps, 1000);
-    const auto result = m_league.createRound(position, currency, picked, m_league.clock().now().addMSecs(openMs));
+    const auto result = m_league.createRound(position, currency, picked, m_league.clock().now().addMSecs(roundMs()));
     if (!result.isOk())
         return {};
     return QStringLiteral("opened %1 (%2, %3 players)")

@@ -37,6 +37,7 @@ private:
     QString bidInRound(const QString &roundId);
     QString deleteRound();
     QStringList otherTeams() const;
+    qint64 roundMs() const;
 
     const Database &m_db;
     LeagueService &m_league;

@@ -175,12 +175,12 @@ QStringList Harness::takePlayers(int count)
     return taken;
 }
 
-QString Harness::createRound(const QStringList &players)
+QString Harness::createRound(const QStringList &players, const QString &closesAt)
 {
     const QJsonObject body{{QLatin1String("position"), m_position},
                            {QLatin1String("currency_type"), m_currency},
                            {QLatin1String("player_ids"), QJsonArray::fromStringList(players)},
-                           {QLatin1String("closes_at"), isoIn(3600)}};
+                           {QLatin1String("closes_at"), closesAt.isEmpty() ? isoIn(3600) : closesAt}};
     const Answer a = call("POST", QStringLiteral("/admin/rounds"), m_admin, json(body));
     const QString id = a.json.value(QLatin1String("round")).toObject().value(QLatin1String("round_id")).toString();
     if (a.status != 201 || id.isEmpty())

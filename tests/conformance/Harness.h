@@ -78,7 +78,10 @@ public:
     QStringList takePlayers(int count);
     void returnPlayers(const QStringList &players) { m_pool += players; }
     QString currency() const { return m_currency; }
-    QString createRound(const QStringList &players);
+    QString position() const { return m_position; }
+    // Players of the pool (the other suites' own); closesAt empty: an hour from now.
+    QStringList pool() const { return m_pool; }
+    QString createRound(const QStringList &players, const QString &closesAt = {});
     bool finalize(const QString &roundId, QJsonObject *answer = nullptr);
     bool deleteRound(const QString &roundId);
     // A round with `player`, equal sealed bids from A and B, finalized: the new tiebreaker's id.

@@ -8,6 +8,7 @@
 #include "EventBus.h"
 #include "EventHistory.h"
 #include "LeagueService.h"
+#include "Simulator.h"
 #include "TiebreakerTimer.h"
 
 #include <protocol/ErrorCode.h>
@@ -397,6 +398,85 @@ private Q_SLOTS:
         QVERIFY(resolved.wait(5000));
         QCOMPARE(second.status(kDemoTiebreaker), QStringLiteral("resolved"));
         QCOMPARE(second.owner(QStringLiteral("P0021")), kTeam2);
+    }
+
+    // Protocol 1.1: one request bumps each league-wide revision once and sends one
+    // players_changed, however many players and tiebreakers it touched.
+    void oneLeagueRevisionBumpPerRequest()
+    {
+        auto l = league();
+        QVERIFY(l);
+        const LeagueReader &r = l->service->reader();
+        const qint64 rounds = r.leagueRevision(LeagueReader::kRoundsRevision);
+        const qint64 players = r.leagueRevision(LeagueReader::kPlayersRevision);
+        const qsizetype before = l->events.size();
+        // R0004: five sold, one tie, one unsold.
+        QVERIFY(l->service->finalizeRound(QStringLiteral("R0004")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+        QCOMPARE(r.leagueRevision(LeagueReader::kPlayersRevision), players + 1);
+        QList<LiveEvent> changed;
+        for (qsizetype i = before; i < l->events.size(); ++i) {
+            if (l->events.at(i).type == QLatin1String("players_changed"))
+                changed.append(l->events.at(i));
+        }
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().channel, QStringLiteral("rounds"));
+        QCOMPARE(changed.first().data.value(QLatin1String("player_ids")).toArray().size(), 7);
+        QCOMPARE(changed.first().data.value(QLatin1String("revision")).toInteger(), players + 1);
+        // A refused request bumps nothing.
+        QVERIFY(!l->service->finalizeRound(QStringLiteral("R0004")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+        // Sealed bids and their withdrawal leave both alone.
+        QVERIFY(l->service->placeBid(kTeam2, QStringLiteral("R0005"), QStringLiteral("P0093"), 10).isOk());
+        QVERIFY(l->service->withdrawBid(kTeam2, QStringLiteral("R0005"), QStringLiteral("P0093")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kPlayersRevision), players + 1);
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+    }
+
+    void resolvedTiebreakerKeepsWhatTheWinnerPaid()
+    {
+        auto l = league();
+        QVERIFY(l);
+        QVERIFY(l->service->placeTiebreakerBid(kTeam2, kDemoTiebreaker, 70).isOk());
+        QVERIFY(!l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount);
+        QVERIFY(l->service->resolveTiebreaker(kDemoTiebreaker).isOk());
+        QCOMPARE(l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount, 70);
+    }
+
+    // Issue 14 item 13: the demo user's team bids only when the user does. Meanwhile rounds open
+    // and close, and tiebreakers get bids from the other teams.
+    void simulatorNeverBidsForTheFocusTeam()
+    {
+        auto l = league();
+        QVERIFY(l);
+        auto count = [&](const QString &sql) {
+            QSqlQuery q = l->db.exec(sql, {Simulator::kFocusTeam});
+            return q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const QString sealed = QStringLiteral("SELECT COUNT(*) FROM bids WHERE team_id = ?");
+        const QString tiebreaker = QStringLiteral("SELECT COUNT(*) FROM tiebreaker_bids WHERE team_id = ?");
+        const QString finalized = QStringLiteral("SELECT COUNT(*) FROM rounds WHERE status = 'finalized' AND ? <> ''");
+        const qint64 sealedBefore = count(sealed);
+        const qint64 finalizedBefore = count(finalized);
+        constexpr int kStepMs = 1000;
+        Simulator simulator(l->db, *l->service, kStepMs);
+        int otherTiebreakerBids = 0;
+        for (int i = 0; i < 300; ++i) {
+            const QString what = simulator.step();
+            if (what.contains(QLatin1String(" bid ")))
+                ++otherTiebreakerBids;
+            l->clock.advanceMs(kStepMs);
+            l->service->resolveDue();
+        }
+        QCOMPARE(count(sealed), sealedBefore);
+        QCOMPARE(count(tiebreaker), 0);
+        QVERIFY(count(finalized) > finalizedBefore + 3);
+        QVERIFY(otherTiebreakerBids > 0);
+        // Rounds stay open long enough for a manager to bid.
+        QSqlQuery q = l->db.exec(QStringLiteral("SELECT closes_at, created_at FROM rounds WHERE round_id > 'R0005'"));
+        QVERIFY(q.next());
+        QVERIFY(Protocol::parseTimestamp(q.value(1).toString()).msecsTo(Protocol::parseTimestamp(q.value(0).toString()))
+                >= qint64(kStepMs) * Simulator::kRoundSteps);
     }
 };
 

@@ -39,6 +39,11 @@ public:
     // Hold answers on plain HTTP connections (not WebSocket ones) for this long, so a test can
     // make a REST answer arrive after a live event that was published later.
     void setHttpAnswerDelay(int milliseconds) { m_httpAnswerDelayMs = milliseconds; }
+    // Answer this share (0..1000 per mille) of new plain HTTP connections with 503 at once.
+    void setHttpFailurePerMille(int perMille) { m_httpFailurePerMille = perMille; }
+    // Send this text frame to every WebSocket client, between two of the server's frames, as if
+    // the server had sent it (malformed or unknown frames).
+    void injectFrame(const QByteArray &payload);
     int connectionCount() const { return int(m_pairs.size()); }
     int acceptedCount() const { return m_accepted; }
 
@@ -57,6 +62,9 @@ private:
         bool classified = false;
         bool webSocket = false;
         bool frozen = false;
+        bool upgraded = false;   // the server's 101 answer has passed; frames follow
+        QByteArray frames;       // server bytes of a WebSocket pair not yet known to end a frame
+        QByteArray injected;     // frames to slip in at the next frame boundary
     };
 
     void onNewConnection();
@@ -73,5 +81,7 @@ private:
     QByteArray m_webSocketAnswer;
     int m_delayMs = 0;
     int m_httpAnswerDelayMs = 0;
+    int m_httpFailurePerMille = 0;
+    void takeFrames(Pair *pair, const QByteArray &bytes);
     int m_accepted = 0;
 };
