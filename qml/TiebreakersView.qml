@@ -86,7 +86,12 @@ Page {
                 Accessible.name: qsTr("Active tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
                 remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
-                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+                displaced: Transition {
+                    NumberAnimation { property: "y"; duration: 200 }
+                    // An add transition that this interrupts leaves its row where it stopped (half
+                    // transparent) unless displaced finishes it too (seen on Qt 6.8).
+                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+                }
                 delegate: ItemDelegate {
                     id: item
                     required property string tiebreaker_id
@@ -140,7 +145,10 @@ Page {
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
                 add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+                displaced: Transition {
+                    NumberAnimation { property: "y"; duration: 200 }
+                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+                }
                 delegate: ItemDelegate {
                     id: done
                     required property string tiebreaker_id

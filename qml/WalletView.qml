@@ -98,7 +98,12 @@ Page {
             Accessible.name: qsTr("Transactions")
             ScrollBar.vertical: ScrollBar { }
             add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+            displaced: Transition {
+                NumberAnimation { property: "y"; duration: 200 }
+                // An add transition that this interrupts leaves its row where it stopped (half
+                // transparent) unless displaced finishes it too (seen on Qt 6.8).
+                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+            }
             delegate: ItemDelegate {
                 id: tx
                 required property int index

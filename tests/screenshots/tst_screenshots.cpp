@@ -49,8 +49,8 @@ int distinctColours(const QImage &image)
     return int(colours.size());
 }
 
-// No list row is half-way through its fade-in.
-bool rowsSettled(QQuickWindow *window)
+// No list row is half-way through its fade-in. `unsettled` names the first one that is.
+bool rowsSettled(QQuickWindow *window, QString *unsettled = nullptr)
 {
     const QList<QQuickItem *> items = window->findChildren<QQuickItem *>();
     for (QQuickItem *item : items) {
@@ -60,8 +60,15 @@ bool rowsSettled(QQuickWindow *window)
         if (!content)
             continue;
         for (QQuickItem *row : content->childItems()) {
-            if (row->isVisible() && row->opacity() > 0 && row->opacity() < 1)
+            if (row->isVisible() && row->opacity() > 0 && row->opacity() < 1) {
+                if (unsettled)
+                    *unsettled = QStringLiteral("%1 in %2 (%3) at opacity %4, y %5")
+                                     .arg(QString::fromLatin1(row->metaObject()->className()),
+                                          QString::fromLatin1(item->metaObject()->className()), item->objectName())
+                                     .arg(row->opacity())
+                                     .arg(row->y());
                 return false;
+            }
         }
     }
     return true;
@@ -117,7 +124,8 @@ private:
             QTRY_VERIFY2_WITH_TIMEOUT(settled(), qPrintable(texts.join(QLatin1String(" | "))), timeoutMs);
             // Rows fade in: wait until every list row is fully opaque, then until two pictures in a
             // row are the same.
-            QTRY_VERIFY_WITH_TIMEOUT(rowsSettled(window), timeoutMs);
+            QString unsettled;
+            QTRY_VERIFY2_WITH_TIMEOUT(rowsSettled(window, &unsettled), qPrintable(unsettled), timeoutMs);
             QImage image = window->grabWindow();
             QTRY_VERIFY_WITH_TIMEOUT(([&] {
                 QImage next = window->grabWindow();
