@@ -141,7 +141,7 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         } else if (request.body().size() > kMaxBodyBytes) {
             reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
-        } else if (!arg.isNull() && !plausibleId(arg)) {
+        } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
             // Checked before anything is looked up or stored: no id of ours looks like this.
             reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
         } else if (!handler) {
