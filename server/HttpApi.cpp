@@ -106,6 +106,9 @@ HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &l
       m_dryRunLimiter(rateLimiter.enabled() ? kDryRunsPerSecond : 0, kDryRunBurst),
       m_healthInfo(std::move(healthInfo))
 {
+    if (m_rateLimiter.frozen())
+        m_dryRunLimiter.freezeRefill(); // tests: both budgets stand still
+
     registerRoutes();
 }
 
