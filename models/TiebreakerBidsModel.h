@@ -35,6 +35,7 @@ class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(QStringList participants READ participants NOTIFY detailsChanged)
     // The teams in the tie, by name where the cached teams list knows it.
     Q_PROPERTY(QStringList participantNames READ participantNames NOTIFY detailsChanged)
+    Q_PROPERTY(QString participantsText READ participantsText NOTIFY detailsChanged) // "Team Blue, Team Red"
     // The amount the teams tied at in the round: the first bid must be at least this.
     Q_PROPERTY(double startingAmount READ startingAmount NOTIFY detailsChanged)
     Q_PROPERTY(QDateTime deadline READ deadline NOTIFY detailsChanged)
@@ -98,6 +99,7 @@ public:
     QString currencyType() const { return m_details.currencyType; }
     QStringList participants() const { return m_details.participants; }
     QStringList participantNames() const;
+    QString participantsText() const { return participantNames().join(QStringLiteral(", ")); }
     qint64 startingAmount() const { return m_details.startingAmount; }
     QDateTime deadline() const { return m_details.deadline; }
     qint64 highestBidAmount() const { return m_details.highestBid ? m_details.highestBid->amount : -1; }

@@ -174,6 +174,19 @@ QString ToastQueue::playerNameOf(const QString &tiebreakerId) const
     return cached ? cached->playerName : QString();
 }
 
+qint64 ToastQueue::cachedBalance(const QString &currency) const
+{
+    SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
+    const Query *query = client && !m_ownTeamId.isEmpty() ? client->cache()->find(QueryKey::wallet(m_ownTeamId)) : nullptr;
+    if (!query || !query->hasData())
+        return -1;
+    for (const QJsonValue &balance : query->data().value(QLatin1String("balances")).toArray()) {
+        if (balance.toObject().value(QLatin1String("currency_type")).toString() == currency)
+            return balance.toObject().value(QLatin1String("balance")).toInteger(-1);
+    }
+    return -1;
+}
+
 std::optional<Tiebreaker> ToastQueue::cachedTiebreaker(const QString &tiebreakerId) const
 {
     SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
@@ -259,7 +272,10 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
         // Another team's bid in a tie this team is in: it leads now, so offer the next minimum.
         const bool rival = !m_ownTeamId.isEmpty() && teamId != m_ownTeamId && cached && cached->participants.contains(m_ownTeamId);
         if (rival) {
-            in.bidAmount = amount + cached->minIncrement;
+            // Offered only when the wallet (as cached) can pay it: a "Bid N" that must fail misleads.
+            const qint64 next = amount + cached->minIncrement;
+            const qint64 balance = cachedBalance(cached->currencyType);
+            in.bidAmount = balance < 0 || next <= balance ? next : 0;
             in.single = player.isEmpty() ? tr("%1 outbid you: %2").arg(team, price)
                                          : tr("%1 outbid you on %2: %3").arg(team, player, price);
         } else {

@@ -132,6 +132,7 @@ private:
     QString playerNameOf(const QString &tiebreakerId) const;
     // The tiebreaker as the cache holds it (details or the active list), before this event's refetch.
     std::optional<Tiebreaker> cachedTiebreaker(const QString &tiebreakerId) const;
+    qint64 cachedBalance(const QString &currency) const; // ownTeamId's, -1 when not cached
     void startTimer(const QString &toastId, int ms);
     void apply(QList<Toast> next);
 

@@ -29,13 +29,17 @@ Label {
 
     // The timer stops once ended (or while there is no deadline), so `now` may be old when a new
     // deadline arrives (another tiebreaker selected): read the clock before showing it.
-    onDeadlineChanged: if (running) now = clock()
-    onRunningChanged: if (running) now = clock()
+    function readClock(): date {
+        const read = clock
+        return read()
+    }
+    onDeadlineChanged: if (running) now = readClock()
+    onRunningChanged: if (running) now = readClock()
 
     Timer {
         interval: 1000
         repeat: true
         running: root.running && !root.ended
-        onTriggered: root.now = root.clock()
+        onTriggered: root.now = root.readClock()
     }
 }

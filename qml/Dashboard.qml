@@ -174,7 +174,7 @@ Page {
         onActivated: Session.refresh()
     }
     Shortcut {
-        sequences: [StandardKey.Quit, "Ctrl+Q"]
+        sequence: "Ctrl+Q"
         context: Qt.ApplicationShortcut
         onActivated: Qt.quit()
     }
@@ -253,9 +253,9 @@ Page {
                     onClicked: page.openView(modelData.key, "") // qmllint disable unqualified
                     Shortcut {
                         sequence: entry.modelData.shortcut
-                        onActivated: { // qmllint disable unqualified
-                            page.openView(entry.modelData.key, "")
-                            page.focusCurrentView()
+                        onActivated: {
+                            page.openView(entry.modelData.key, "") // qmllint disable unqualified
+                            page.focusCurrentView() // qmllint disable unqualified
                         }
                     }
                 }

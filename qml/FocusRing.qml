@@ -7,7 +7,7 @@ import QtQuick.Controls.Material
 Rectangle {
     id: ring
 
-    property Item target: parent
+    property var target: parent // an Item; var, because Controls add visualFocus to it
     property bool shown: target ? (target.visualFocus !== undefined ? target.visualFocus : target.activeFocus) : false
 
     x: target && target !== parent ? target.x - 2 : -2

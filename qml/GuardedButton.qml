@@ -17,7 +17,8 @@ Button {
     signal triggered()
 
     function trigger() {
-        const at = now()
+        const read = now
+        const at = read()
         if (busy || !enabled || at - lastTriggeredAt < Qt.styleHints.mouseDoubleClickInterval)
             return false
         lastTriggeredAt = at

@@ -66,15 +66,14 @@ Page {
                 keyNavigationEnabled: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Active tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
                 remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 300 } }
-                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-                displaced: Transition {
-                    NumberAnimation { properties: "x,y"; duration: 250 }
-                    NumberAnimation { property: "opacity"; to: 1; duration: 250 }
-                }
+                displaced: Transition { NumberAnimation { properties: "x,y"; duration: 250 } }
                 delegate: Item {
                     id: cell
+                    GridView.onAdd: cellFadeIn.start()
+                    NumberAnimation { id: cellFadeIn; target: cell; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: cell.opacity = 1 }
                     required property string tiebreaker_id
                     required property string player_name
                     required property var highest_bid_amount
@@ -170,14 +169,13 @@ Page {
                 activeFocusOnTab: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-                displaced: Transition {
-                    NumberAnimation { property: "y"; duration: 200 }
-                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-                }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
                 delegate: ItemDelegate {
                     id: past
+                    ListView.onAdd: pastFadeIn.start()
+                    NumberAnimation { id: pastFadeIn; target: past; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: past.opacity = 1 }
                     // The current row of the focused list shows the keyboard focus.
                     FocusRing { shown: past.ListView.isCurrentItem && past.ListView.view.activeFocus }
                     required property string tiebreaker_id

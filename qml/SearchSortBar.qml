@@ -13,6 +13,7 @@ RowLayout {
     property var sortOptions: []
     readonly property string sortKey: sortOptions.length > 0 && sort.currentIndex >= 0 ? sortOptions[sort.currentIndex].key : ""
     property string listName // for screen readers: "Search transactions"
+    property bool compact: false
 
     function focusSearch() { field.forceActiveFocus(Qt.ShortcutFocusReason) }
 
@@ -22,7 +23,7 @@ RowLayout {
         id: field
         objectName: "searchField"
         Layout.fillWidth: true
-        Layout.minimumWidth: 80
+        Layout.minimumWidth: 60
         placeholderText: root.placeholder
         selectByMouse: true
         Accessible.name: root.listName.length > 0 ? qsTr("Search %1").arg(root.listName) : qsTr("Search")
@@ -35,7 +36,8 @@ RowLayout {
         visible: root.sortOptions.length > 1
         model: root.sortOptions
         textRole: "label"
-        Layout.preferredWidth: 150
+        // In a narrow column it shares the room with the field instead of pushing past it.
+        Layout.preferredWidth: root.compact ? 110 : 170
         Accessible.name: qsTr("Sort by")
     }
 }

@@ -45,9 +45,9 @@ Pane {
         Label {
             objectName: "unreachableText"
             text: (root.failedAttempts <= 1
-                   ? qsTr("%1 has not answered. Check the address, or whether the server is running.").arg(root.serverUrl.toString())
+                   ? qsTr("%1 has not answered. Check the address, or whether the server is running.").arg(String(root.serverUrl))
                    : qsTr("%1 has not answered %2 attempts. Check the address, or whether the server is running.")
-                         .arg(root.serverUrl.toString()).arg(root.failedAttempts))
+                         .arg(String(root.serverUrl)).arg(root.failedAttempts))
                   + " " + (root.secondsToRetry > 0 ? qsTr("Trying again in %1 s.").arg(root.secondsToRetry)
                                                   : qsTr("Trying again…"))
             wrapMode: Text.WordWrap

@@ -23,7 +23,7 @@ Page {
         sortBy: tools.sortKey
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: view.visible
         onActivated: tools.focusSearch()
     }
@@ -133,16 +133,15 @@ Page {
             }
         }
 
-        add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
+        // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+        // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
         remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
-        // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-        displaced: Transition {
-            NumberAnimation { property: "y"; duration: 200 }
-            NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-        }
+        displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
 
         delegate: ItemDelegate {
             id: row
+            ListView.onAdd: rowFadeIn.start()
+            NumberAnimation { id: rowFadeIn; target: row; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: row.opacity = 1 }
             // The current row of the focused list shows the keyboard focus.
             FocusRing { shown: row.ListView.isCurrentItem && row.ListView.view.activeFocus }
             required property int index

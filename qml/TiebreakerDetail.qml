@@ -100,7 +100,7 @@ Pane {
             Label { text: qsTr("Teams in the tie"); opacity: 0.7 }
             Label {
                 objectName: "participantsLabel"
-                text: bids.participantNames.join(", ")
+                text: bids.participantsText
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
@@ -148,14 +148,13 @@ Pane {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Bid history")
             ScrollBar.vertical: ScrollBar { }
-            add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-            // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-            displaced: Transition {
-                NumberAnimation { property: "y"; duration: 200 }
-                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-            }
+            // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+            // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
             delegate: ItemDelegate {
                 id: bidRow
+                ListView.onAdd: bidRowFadeIn.start()
+                NumberAnimation { id: bidRowFadeIn; target: bidRow; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: bidRow.opacity = 1 }
                 // The current row of the focused list shows the keyboard focus.
                 FocusRing { shown: bidRow.ListView.isCurrentItem && bidRow.ListView.view.activeFocus }
                 required property string team_name
@@ -164,6 +163,7 @@ Pane {
                 required property bool is_highest
                 required property bool is_own
                 width: ListView.view.width
+                rightPadding: 24 // clear of the scroll bar
                 Accessible.name: qsTr("%1 bid %2 at %3").arg(team_name).arg(Format.money(amount)).arg(Format.time(ts))
                 contentItem: RowLayout {
                     spacing: 12

@@ -50,7 +50,7 @@ Page {
         onCountChanged: view.syncLists()
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: view.visible
         onActivated: finishedTools.focusSearch()
     }
@@ -93,9 +93,13 @@ Page {
                 objectName: "activeTiebreakers"
                 focus: true
                 Layout.fillWidth: true
-                // As tall as its rows, up to half the column: the finished list takes the rest.
-                Layout.preferredHeight: Math.min(contentHeight + 4, lists.height / 2)
+                // Active and finished share the column: neither is squeezed by the other.
+                Layout.fillHeight: true
+                Layout.preferredHeight: 100
                 Layout.minimumHeight: active.count > 0 ? 60 : 0
+                // Selected while still 0 high, it scrolled its row out of sight: when every row
+                // fits, show them from the top.
+                onHeightChanged: if (contentHeight <= height) positionViewAtBeginning()
                 model: active
                 clip: true
                 activeFocusOnTab: true
@@ -104,15 +108,14 @@ Page {
                 onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = active.idAt(currentIndex)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Active tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
                 remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
-                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-                displaced: Transition {
-                    NumberAnimation { property: "y"; duration: 200 }
-                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-                }
+                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
                 delegate: ItemDelegate {
                     id: item
+                    ListView.onAdd: itemFadeIn.start()
+                    NumberAnimation { id: itemFadeIn; target: item; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: item.opacity = 1 }
                     // The current row of the focused list shows the keyboard focus.
                     FocusRing { shown: item.ListView.isCurrentItem && item.ListView.view.activeFocus }
                     required property string tiebreaker_id
@@ -159,6 +162,7 @@ Page {
             SearchSortBar {
                 id: finishedTools
                 objectName: "finishedTools"
+                compact: true
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
                 Layout.rightMargin: 8
@@ -172,6 +176,7 @@ Page {
                 objectName: "closedTiebreakers"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: 100
                 Layout.minimumHeight: 80
                 model: shownClosed
                 clip: true
@@ -180,14 +185,13 @@ Page {
                 onCurrentIndexChanged: if (currentIndex >= 0) view.selectedId = closed.idAt(shownClosed.sourceRow(currentIndex))
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-                // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-                displaced: Transition {
-                    NumberAnimation { property: "y"; duration: 200 }
-                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-                }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
                 delegate: ItemDelegate {
                     id: done
+                    ListView.onAdd: doneFadeIn.start()
+                    NumberAnimation { id: doneFadeIn; target: done; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: done.opacity = 1 }
                     // The current row of the focused list shows the keyboard focus.
                     FocusRing { shown: done.ListView.isCurrentItem && done.ListView.view.activeFocus }
                     required property string tiebreaker_id

@@ -29,21 +29,23 @@ ListView {
         onHoveredChanged: root.queue.paused = hovered
     }
 
+    // The fade is the delegate's own (ListView.onAdd): a cancelled transition cannot leave it faded.
     add: Transition {
-        ParallelAnimation {
-            NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200 }
-            NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
-        }
+        NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
     }
     remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 200 } }
-    // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
     displaced: Transition {
         NumberAnimation { property: "y"; duration: 200 }
+        // An add transition that this interrupts leaves its row where it stopped (half
+        // transparent) unless displaced finishes it too (seen on Qt 6.8).
         NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+        NumberAnimation { property: "x"; to: 0; duration: 200 }
     }
 
     delegate: ItemDelegate {
         id: toast
+        ListView.onAdd: toastFadeIn.start()
+        NumberAnimation { id: toastFadeIn; target: toast; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: toast.opacity = 1 }
         objectName: "toast"
         required property string toast_id
         required property string message
@@ -71,11 +73,11 @@ ListView {
             GuardedButton {
                 objectName: "toastBidButton"
                 visible: toast.bid_amount > 0
-                busy: root.bidding
+                busy: root.bidding // qmllint disable unqualified
                 text: qsTr("Bid %1").arg(Format.money(toast.bid_amount))
                 highlighted: true
                 Accessible.name: qsTr("Bid %1 now").arg(Format.money(toast.bid_amount))
-                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount)
+                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount) // qmllint disable unqualified
             }
             ToolButton {
                 FocusRing { }

@@ -108,7 +108,7 @@ Page {
             descending: tools.sortKey === "amount"
         }
         Shortcut {
-            sequence: StandardKey.Find
+            sequence: "Ctrl+F"
             enabled: view.visible
             onActivated: tools.focusSearch()
         }
@@ -124,14 +124,13 @@ Page {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Transactions")
             ScrollBar.vertical: ScrollBar { }
-            add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-            // A row displaced while it fades in would keep its partial opacity (two bids at once): end at 1.
-            displaced: Transition {
-                NumberAnimation { property: "y"; duration: 200 }
-                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-            }
+            // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+            // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
             delegate: ItemDelegate {
                 id: tx
+                ListView.onAdd: txFadeIn.start()
+                NumberAnimation { id: txFadeIn; target: tx; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: tx.opacity = 1 }
                 // The current row of the focused list shows the keyboard focus.
                 FocusRing { shown: tx.ListView.isCurrentItem && tx.ListView.view.activeFocus }
                 required property int index
