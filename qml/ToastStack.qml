@@ -34,7 +34,13 @@ ListView {
         NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
     }
     remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 200 } }
-    displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
+    displaced: Transition {
+        NumberAnimation { property: "y"; duration: 200 }
+        // An add transition that this interrupts leaves its row where it stopped (half
+        // transparent) unless displaced finishes it too (seen on Qt 6.8).
+        NumberAnimation { property: "opacity"; to: 1; duration: 200 }
+        NumberAnimation { property: "x"; to: 0; duration: 200 }
+    }
 
     delegate: ItemDelegate {
         id: toast

@@ -211,9 +211,9 @@ void LiveClient::onSocketError(QAbstractSocket::SocketError error)
         return;
     // PROTOCOL.md lets a server refuse a bad token with HTTP 401 instead of an upgrade closed with
     // 4401. QWebSocket exposes no handshake status, only a message with ConnectionRefusedError:
-    // Qt 6.4 names the status ("Unhandled http status code: 401"); Qt 6.6+ handles 401 itself and
-    // says it found no usable WWW-Authenticate challenge or that the host requires authentication.
-    // A TCP-level refusal says none of these.
+    // Qt 6.4 names the status ("Unhandled http status code: 401"); Qt 6.8 handles 401 itself and
+    // says it found no usable WWW-Authenticate challenge (or, after one, that the host requires
+    // authentication). A TCP-level refusal says none of these.
     static const QRegularExpression unauthorized(
         QStringLiteral("\\b401\\b|WWW-Authenticate|requires authentication"), QRegularExpression::CaseInsensitiveOption);
     if (error != QAbstractSocket::ConnectionRefusedError || !unauthorized.match(message).hasMatch())
