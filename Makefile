@@ -63,6 +63,14 @@ package-check: package
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
 
+# The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest
+# tst_abuse, part of `make test`, runs each for 2 s). LEAGUEDESK_ABUSE_RSS_MIB / _DB_MIB / _LOG_MIB
+# change the budgets.
+ABUSE_SECONDS ?= 20
+.PHONY: abuse
+abuse: build
+	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_ABUSE_SECONDS=$(ABUSE_SECONDS) ./tests/abuse/tst_abuse
+
 # Long runs (not part of `make test`): a memory soak with a change every second, a long idle
 # CPU measurement, and the real dashboard (offscreen) against a simulating server with both
 # processes' RSS and CPU sampled every minute. SOAK_MINUTES defaults to 60.

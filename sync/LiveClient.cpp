@@ -3,6 +3,7 @@
 #include "LogCategories.h"
 
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QWebSocket>
 
 using Protocol::ClientMessage;
@@ -48,7 +49,8 @@ LiveClient::~LiveClient()
 {
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+        if (m_socket->state() != QAbstractSocket::UnconnectedState) // else close() writes to a closed socket
+            m_socket->close(QWebSocketProtocol::CloseCodeNormal);
     }
 }
 
@@ -118,7 +120,8 @@ void LiveClient::stop()
     m_silenceTimer.stop();
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+        if (m_socket->state() != QAbstractSocket::UnconnectedState) // else close() writes to a closed socket
+            m_socket->close(QWebSocketProtocol::CloseCodeNormal);
         m_socket.release()->deleteLater();
     }
     for (ChannelState &channel : m_channels)
@@ -153,13 +156,12 @@ void LiveClient::open()
     });
     connect(m_socket.get(), &QWebSocket::pong, this, [this] { heard(); });
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-    connect(m_socket.get(), &QWebSocket::errorOccurred, this, [](QAbstractSocket::SocketError error) {
+    connect(m_socket.get(), &QWebSocket::errorOccurred, this, &LiveClient::onSocketError);
 #else
     connect(m_socket.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [](QAbstractSocket::SocketError error) {
+            &LiveClient::onSocketError);
 #endif
-        qCInfo(lcLive) << "socket error" << error;
-    });
+    m_handshakeUnauthorized = false;
     QNetworkRequest request(m_liveUrl);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     // Connecting must not hang forever on a black-holed address.
@@ -192,13 +194,36 @@ void LiveClient::onDisconnected()
         channel.subscribed = channel.pending = false;
     if (!m_running)
         return;
-    if (int(code) == closeUnauthorized) {
+    if (int(code) == closeUnauthorized || m_handshakeUnauthorized) {
         // Reconnecting with the same token would be refused again: stop here.
         m_running = false;
         setState(State::Unauthorized);
         return;
     }
     scheduleReconnect();
+}
+
+void LiveClient::onSocketError(QAbstractSocket::SocketError error)
+{
+    const QString message = m_socket ? m_socket->errorString() : QString();
+    qCInfo(lcLive) << "socket error" << error << message;
+    if (!m_socket || m_socket->state() == QAbstractSocket::ConnectedState)
+        return;
+    // PROTOCOL.md lets a server refuse a bad token with HTTP 401 instead of an upgrade closed with
+    // 4401. QWebSocket exposes no handshake status, only a message with ConnectionRefusedError:
+    // Qt 6.4 names the status ("Unhandled http status code: 401"); Qt 6.8 handles 401 itself and
+    // says it found no usable WWW-Authenticate challenge (or, after one, that the host requires
+    // authentication). A TCP-level refusal says none of these.
+    static const QRegularExpression unauthorized(
+        QStringLiteral("\\b401\\b|WWW-Authenticate|requires authentication"), QRegularExpression::CaseInsensitiveOption);
+    if (error != QAbstractSocket::ConnectionRefusedError || !unauthorized.match(message).hasMatch())
+        return;
+    qCWarning(lcLive) << "the live handshake was refused as unauthorized:" << message;
+    m_handshakeUnauthorized = true;
+    // The refusing server may keep the connection open; end it from the event loop, not inside
+    // QWebSocket's own handshake processing.
+    QWebSocket *socket = m_socket.get();
+    QMetaObject::invokeMethod(socket, [socket] { socket->abort(); }, Qt::QueuedConnection);
 }
 
 void LiveClient::scheduleReconnect()

@@ -5,6 +5,7 @@
 
 #include <protocol/LiveMessage.h>
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -81,6 +82,7 @@ private:
     void open();
     void onConnected();
     void onDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
     void onText(const QString &text);
     void onEvent(const Protocol::ServerMessage &message);
     void sendSubscribe(const QString &channel);
@@ -96,6 +98,7 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     State m_state = State::Offline;
     bool m_running = false;
+    bool m_handshakeUnauthorized = false; // this socket's handshake was refused with HTTP 401
     QHash<QString, ChannelState> m_channels;
     ConnectionHealth m_ownHealth;
     ConnectionHealth *m_health = &m_ownHealth;

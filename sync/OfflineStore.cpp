@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace {
@@ -50,7 +51,12 @@ public:
             entry.json = query.value(1).toByteArray();
             entry.revision = query.value(2).toLongLong();
             entry.etag = query.value(3).toByteArray();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+            // The Qt::TimeSpec overload is deprecated on Qt 6.8; QTimeZone::UTC is the same plain UTC.
+            entry.fetchedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), QTimeZone::UTC);
+#else
             entry.fetchedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+#endif
             entries.append(entry);
         }
         return entries;

@@ -7,6 +7,8 @@
 
 #include <protocol/JsonReader.h>
 #include <protocol/Me.h>
+#include <protocol/Player.h>
+#include <protocol/Round.h>
 #include <protocol/Squad.h>
 
 #include <QJsonArray>
@@ -50,6 +52,18 @@ QString validate(const QueryKey &key, const QJsonObject &object)
         Protocol::JsonReader reader(object, key.toString());
         reader.array(QLatin1String("tiebreakers"));
         return reader.error();
+    }
+    case QueryKey::Kind::Players: {
+        const auto catalogue = Protocol::parseCatalogue(object);
+        return catalogue ? QString() : catalogue.error();
+    }
+    case QueryKey::Kind::Rounds: {
+        const auto rounds = Protocol::parseRoundList(object);
+        return rounds ? QString() : rounds.error();
+    }
+    case QueryKey::Kind::RoundBids: {
+        const auto bids = Protocol::parseRoundBids(object);
+        return bids ? QString() : bids.error();
     }
     case QueryKey::Kind::Tiebreaker: {
         Protocol::JsonReader reader(object, key.toString());

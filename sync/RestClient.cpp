@@ -86,10 +86,13 @@ void RestClient::post(const QString &path, const QJsonObject &body, const QByteA
                                            !idempotencyKey.isEmpty(), context, context != nullptr, std::move(callback)}));
 }
 
-void RestClient::deleteResource(const QString &path, QObject *context, Callback callback)
+void RestClient::deleteResource(const QString &path, QObject *context, Callback callback, const QByteArray &idempotencyKey)
 {
-    send(std::make_shared<Request>(
-        Request{"DELETE", path, makeRequest(path), {}, false, context, context != nullptr, std::move(callback)}));
+    QNetworkRequest request = makeRequest(path);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
+    send(std::make_shared<Request>(Request{"DELETE", path, request, {}, !idempotencyKey.isEmpty(), context,
+                                           context != nullptr, std::move(callback)}));
 }
 
 void RestClient::send(std::shared_ptr<Request> request)

@@ -50,7 +50,8 @@ public:
     void get(const QString &path, const QByteArray &ifNoneMatch, QObject *context, Callback callback);
     void post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey, QObject *context,
               Callback callback);
-    void deleteResource(const QString &path, QObject *context, Callback callback);
+    // An Idempotency-Key makes the request safe to send again (protocol 1.1: withdrawing a bid).
+    void deleteResource(const QString &path, QObject *context, Callback callback, const QByteArray &idempotencyKey = {});
 
     // Response body bytes received so far (for request-cost measurements).
     qint64 bytesReceived() const { return m_bytesReceived; }

@@ -7,6 +7,7 @@ plugin when the module has one, somewhere under a qml/ directory of the installe
 Qt platform plugin must be there too. Prints the two lists side by side and exits 1 on a gap.
 
 Usage: check-deployed-qml.py --qt QT_ROOT --source SRC --installed DIR
+tests/packaging/check_packaging.py runs the same check (scan, gaps) on Qt 6.8 here.
 """
 import argparse
 import glob
@@ -28,29 +29,30 @@ def find_tool(qt, name):
     sys.exit(f"{name} not found under {qt}")
 
 
-def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--qt", required=True)
-    p.add_argument("--source", required=True)
-    p.add_argument("--installed", required=True)
-    a = p.parse_args()
-    scanner = find_tool(a.qt, "qmlimportscanner")
-    extra = os.path.join(a.source, "tests", "packaging", "runtime-imports")
-    out = subprocess.run([scanner, "-rootPath", os.path.join(a.source, "qml"), "-rootPath", extra,
-                          "-importPath", os.path.join(a.qt, "qml")],
+def scan(scanner, source, qml_dir):
+    """The modules qmlimportscanner reports for qml/ and app/main.cpp's own imports."""
+    extra = os.path.join(source, "tests", "packaging", "runtime-imports")
+    out = subprocess.run([scanner, "-rootPath", os.path.join(source, "qml"), "-rootPath", extra,
+                          "-importPath", qml_dir],
                          check=True, stdout=subprocess.PIPE, text=True).stdout
-    files = [os.path.relpath(f, a.installed).replace(os.sep, "/")
-             for f in glob.glob(os.path.join(a.installed, "**", "*"), recursive=True) if os.path.isfile(f)]
+    return json.loads(out)
+
+
+def gaps(modules, root, platform=sys.platform, optional=()):
+    """Prints every Qt QML module the app imports beside where it is under root (a qml/ directory
+    with its qmldir, and its plugin); returns the names that are missing. Modules of another
+    platform are skipped; `optional` ones may be missing (printed as such)."""
+    files = [os.path.relpath(f, root).replace(os.sep, "/")
+             for f in glob.glob(os.path.join(root, "**", "*"), recursive=True) if os.path.isfile(f)]
     qmldirs = {f for f in files if f.endswith("/qmldir")}
     missing = []
     print(f"{'QML module (qmlimportscanner)':40} installed")
-    for m in json.loads(out):
+    for m in modules:
         name = m.get("name", "")
         if m.get("type") != "module" or name.startswith("LeagueDesk."):
             continue
-        if name in OTHER_PLATFORM:
-            if not sys.platform.startswith(OTHER_PLATFORM[name]):
-                continue
+        if name in OTHER_PLATFORM and not platform.startswith(OTHER_PLATFORM[name]):
+            continue
         rel = m.get("relativePath") or name.replace(".", "/")
         hits = [q for q in qmldirs if q.endswith("qml/" + rel + "/qmldir")]
         plugin_ok = True
@@ -59,9 +61,26 @@ def main():
             plugin_ok = any(m["plugin"] in os.path.basename(f) and f.endswith((".dll", ".dylib", ".so"))
                             for f in files)
         ok = bool(hits) and plugin_ok
-        print(f"{name:40} {hits[0] if hits else '-'}{'' if plugin_ok else ' (plugin ' + m['plugin'] + ' missing)'}")
+        note = "" if plugin_ok else " (plugin " + m["plugin"] + " missing)"
+        if not hits and name in optional:
+            note = " (optional here: " + optional[name] + ")"
+            ok = True
+        print(f"{name:40} {hits[0] if hits else '-'}{note}")
         if not ok:
             missing.append(name)
+    return missing
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--qt", required=True)
+    p.add_argument("--source", required=True)
+    p.add_argument("--installed", required=True)
+    a = p.parse_args()
+    scanner = find_tool(a.qt, "qmlimportscanner")
+    missing = gaps(scan(scanner, a.source, os.path.join(a.qt, "qml")), a.installed)
+    files = [os.path.relpath(f, a.installed).replace(os.sep, "/")
+             for f in glob.glob(os.path.join(a.installed, "**", "*"), recursive=True) if os.path.isfile(f)]
     platform = [f for f in files if "/platforms/" in f and ("qwindows" in f or "qcocoa" in f or "qoffscreen" in f)]
     print("platform plugins:", ", ".join(platform) or "-")
     if not platform:

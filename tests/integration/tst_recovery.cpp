@@ -422,6 +422,23 @@ private Q_SLOTS:
         QCOMPARE(m_proxy->acceptedCount(), 3);
         QCOMPARE(live.state(), LiveClient::State::Unauthorized);
     }
+
+    // PROTOCOL.md also lets a server (or a reverse proxy in front of it) refuse the token at the
+    // handshake with HTTP 401: a bare status line, the connection left open. That is unauthorized
+    // too, at once and without a reconnect loop, on every Qt version.
+    void handshake401DoesNotReconnect()
+    {
+        m_proxy->setAnsweringWebSockets("HTTP/1.1 401 Unauthorized\r\n\r\n");
+        LiveClient live(proxyUrl(), m_server->adminToken());
+        live.setTiming(fastTiming());
+        live.subscribe(QStringLiteral("team:") + team1);
+        live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(live.state(), LiveClient::State::Unauthorized, timeoutMs);
+        QVERIFY(restCall(proxyUrl(), m_server->adminToken(), "GET", QStringLiteral("/me")).has_value());
+        QVERIFY(restCall(proxyUrl(), m_server->adminToken(), "GET", QStringLiteral("/teams")).has_value());
+        QCOMPARE(m_proxy->acceptedCount(), 3);
+        QCOMPARE(live.state(), LiveClient::State::Unauthorized);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -114,17 +114,18 @@ def cmd_files(a):
             r = run(["man", "--warnings", "-l", "-Tutf8", "-Z", src], env=dict(os.environ, MANROFFSEQ="", LC_ALL="C.UTF-8"))
             check(r.returncode == 0 and "warning" not in r.stdout, f"man --warnings {page}.1", r.stdout[-2000:])
 
-    icons = os.path.join(linux, "icons", "hicolor")
+    resources = os.path.join(os.path.dirname(pkg), "resources", "icons")
+    icons = os.path.join(resources, "hicolor")
     for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
         png = os.path.join(icons, f"{size}x{size}", "apps", a.app_id + ".png")
         got = png_size(png) if os.path.exists(png) else None
         check(got == (size, size), f"icon {size}x{size} PNG", f"{png}: {got}")
     check(os.path.exists(os.path.join(icons, "scalable", "apps", a.app_id + ".svg")), "scalable SVG icon")
-    ET.parse(os.path.join(linux, "icons", "leaguedesk.svg"))  # well-formed, or this raises
+    ET.parse(os.path.join(resources, "leaguedesk.svg"))  # well-formed, or this raises
 
-    kind, sizes = ico_sizes(os.path.join(pkg, "windows", "leaguedesk.ico"))
+    kind, sizes = ico_sizes(os.path.join(resources, "leaguedesk.ico"))
     check(kind == 1 and {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(sizes), ".ico has 16, 32, 48 and 256 px", str(sizes))
-    types = icns_types(os.path.join(pkg, "macos", "leaguedesk.icns"))
+    types = icns_types(os.path.join(resources, "leaguedesk.icns"))
     check(len(types) >= 4, ".icns has several sizes", str(types))
 
     # The files CMake configured from packaging/ at configure time.
@@ -219,6 +220,44 @@ def qml_packages(a):
     return mapping
 
 
+def is_debian12():
+    """packaging/linux/deb.cmake names Debian 12's packages (Qt 6.4): only there is Depends exact."""
+    try:
+        fields = dict(line.rstrip("\n").split("=", 1) for line in open("/etc/os-release") if "=" in line)
+    except OSError:
+        return False
+    return fields.get("ID") == "debian" and fields.get("VERSION_ID", "").strip('"') == "12"
+
+
+# QtQuick.Controls imports every style optionally. Debian 13's Qt 6.8 does not build FluentWinUI3;
+# Qt's own Windows and macOS builds do, and their deploy step must copy it (the app uses Material).
+NOT_IN_DEBIAN_QT = {"QtQuick.Controls.FluentWinUI3": "not built by Debian; Qt's Windows/macOS builds deploy it"}
+
+
+def deploy_check(a):
+    """On another Qt (make check-qt68: Qt 6.8, what the Windows and macOS installers ship): the check
+    the release workflow runs on the installed Windows/macOS tree (packaging/ci/check-deployed-qml.py),
+    over the same scan, against Qt's own qml/ directory, the tree Qt's deploy step copies from."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "check_deployed_qml", os.path.join(a.source, "packaging", "ci", "check-deployed-qml.py"))
+    deployed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(deployed)
+    print(f"Qt {a.qt_version} is not Debian 12's: Depends is not checked exactly; the deploy check instead")
+    try:
+        modules = deployed.scan(a.qmlimportscanner, a.source, a.qt_qml_dir)
+    except subprocess.CalledProcessError as e:
+        check(False, "qmlimportscanner ran", str(e))
+        return
+    names = {m.get("name") for m in modules if m.get("type") == "module"}
+    check({"QtQuick", "QtQuick.Controls", "QtQuick.Layouts"} <= names,
+          "qmlimportscanner reports the views' Qt imports", str(sorted(names)))
+    missing = deployed.gaps(modules, os.path.dirname(a.qt_qml_dir.rstrip("/")), optional=NOT_IN_DEBIAN_QT)
+    check(not missing, f"every QML module the app imports on Qt {a.qt_version} is in {a.qt_qml_dir} for the deploy step",
+          "missing: " + ", ".join(missing) + " (install its package, or if it exists on other platforms only, "
+          "add it to OTHER_PLATFORM in packaging/ci/check-deployed-qml.py)")
+
+
 def cmd_deb(a):
     for tool, package in (("dpkg-deb", "dpkg"), ("dpkg-shlibdeps", "dpkg-dev"), ("lintian", "lintian")):
         need_tool(tool, package)
@@ -256,15 +295,19 @@ def cmd_deb(a):
     for deb in (client, server):
         check(deb_field(deb, "Version") == a.version, f"{os.path.basename(deb)} has version {a.version}")
 
-    # Depends: every QML module the views import, via its Debian package.
+    # Depends: every QML module the views import, via its Debian package (exact on Debian 12, the
+    # release the lists are written for); elsewhere the Windows/macOS deploy check.
     deps = depends_names(client)
-    mapping = qml_packages(a)
-    for module, pkg in sorted(mapping.items()):
-        check(pkg in deps, f"Depends has {pkg} (QML {module})",
-              f"add {pkg} to LEAGUEDESK_QML_DEPENDS in packaging/linux/deb.cmake")
-    needed = set(mapping.values())
-    for extra in sorted(d for d in deps if d.startswith("qml6-module-")):
-        check(extra in needed, f"Depends' {extra} is still imported", "remove it from packaging/linux/deb.cmake")
+    if is_debian12():
+        mapping = qml_packages(a)
+        for module, pkg in sorted(mapping.items()):
+            check(pkg in deps, f"Depends has {pkg} (QML {module})",
+                  f"add {pkg} to LEAGUEDESK_QML_DEPENDS in packaging/linux/deb.cmake")
+        needed = set(mapping.values())
+        for extra in sorted(d for d in deps if d.startswith("qml6-module-")):
+            check(extra in needed, f"Depends' {extra} is still imported", "remove it from packaging/linux/deb.cmake")
+    else:
+        deploy_check(a)
     for lib in ("libqt6gui6", "libqt6qml6", "libqt6network6", "libqt6websockets6"):
         check(lib in deps, f"leaguedesk Depends has {lib} (dpkg-shlibdeps)")
     sdeps = depends_names(server)
@@ -376,6 +419,7 @@ def main():
     p.add_argument("--cmake")
     p.add_argument("--qmlimportscanner")
     p.add_argument("--qt-qml-dir")
+    p.add_argument("--qt-version", default="")
     p.add_argument("--scratch")
     a = p.parse_args()
     {"files": cmd_files, "deb": cmd_deb, "nsis": cmd_nsis}[a.command](a)

@@ -50,6 +50,12 @@ void FaultProxy::onNewConnection()
                     drop(pair->client);
                     return;
                 }
+                if (pair->webSocket && !m_webSocketAnswer.isEmpty()) {
+                    pair->frozen = true; // nothing of this connection reaches the server
+                    pair->toUpstream.clear();
+                    pair->client->write(m_webSocketAnswer);
+                    return;
+                }
                 if (!pair->webSocket && m_httpFailurePerMille > 0
                     && int(QRandomGenerator::global()->bounded(1000)) < m_httpFailurePerMille) {
                     pair->client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"

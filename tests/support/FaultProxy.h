@@ -31,6 +31,10 @@ public:
     void stallExisting();
     // Close WebSocket upgrade requests at once while plain HTTP still works.
     void setRefusingWebSockets(bool refusing) { m_refusingWebSockets = refusing; }
+    // Answer WebSocket upgrade requests with these bytes (e.g. an HTTP 401 status line) and keep
+    // the connection open, as a refusing server or reverse proxy may; the server never sees them.
+    // Empty: pass them on.
+    void setAnsweringWebSockets(const QByteArray &answer) { m_webSocketAnswer = answer; }
     void setDelay(int milliseconds);     // forward each chunk after this delay
     // Hold answers on plain HTTP connections (not WebSocket ones) for this long, so a test can
     // make a REST answer arrive after a live event that was published later.
@@ -74,6 +78,7 @@ private:
     bool m_stalled = false;
     bool m_refusing = false;
     bool m_refusingWebSockets = false;
+    QByteArray m_webSocketAnswer;
     int m_delayMs = 0;
     int m_httpAnswerDelayMs = 0;
     int m_httpFailurePerMille = 0;
