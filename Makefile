@@ -71,12 +71,14 @@ ABUSE_SECONDS ?= 20
 abuse: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_ABUSE_SECONDS=$(ABUSE_SECONDS) ./tests/abuse/tst_abuse
 
-# Long runs (not part of `make test`): a memory soak with a change every second and a long idle
-# CPU measurement. SOAK_MINUTES defaults to 60.
+# Long runs (not part of `make test`): a memory soak with a change every second, a long idle
+# CPU measurement, and the real dashboard (offscreen) against a simulating server with both
+# processes' RSS and CPU sampled every minute. SOAK_MINUTES defaults to 60.
 SOAK_MINUTES ?= 60
 soak: build
 	LEAGUEDESK_SOAK_MINUTES=$(SOAK_MINUTES) bench/client/run.sh $(BUILD_DIR)
 	LEAGUEDESK_BENCH_SAMPLES=5 LEAGUEDESK_BENCH_IDLE_SECONDS=600 bench/client/run.sh $(BUILD_DIR)
+	scripts/soak-dashboard.sh $(BUILD_DIR) $(SOAK_MINUTES)
 
 # libFuzzer (clang-14) over everything that parses network input (tests/fuzz/): each target runs
 # FUZZ_SECONDS (default 60) from its seed corpus; executions and crashes are printed per target.
