@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CTEST_ARGS ?=
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test bench soak clean
+.PHONY: all deps configure build run test test-sanitize fuzz chaos bench soak clean check-qt68
 
 all: build
 
@@ -26,7 +26,28 @@ test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300 $(CTEST_ARGS)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)
+
+# The whole suite built with AddressSanitizer + UBSan (Debug, own build folder) and run with ctest.
+# Any report fails the test that caused it; suppressions are in tests/sanitizers/, each with its
+# reason. The packaging tests are left out: they check installers, not code. Instrumented code is
+# several times slower: the money test runs 500 random operations instead of 3000, and the chaos
+# suite allows 10 s instead of 2 s to converge (its timing promise is checked by `make test`).
+# No strict_string_checks: libxkbcommon-x11 (tst_screenshots) legally strndup()s buffers that are
+# not NUL-terminated, which that option reports.
+SANITIZE_DIR ?= build-sanitize
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+SANITIZERS := $(CURDIR)/tests/sanitizers
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	    -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" \
+	    -DCMAKE_SHARED_LINKER_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_MODULE_LINKER_FLAGS="$(SANITIZE_FLAGS)"
+	cmake --build $(SANITIZE_DIR)
+	cd $(SANITIZE_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_MONEY_OPS=500 LEAGUEDESK_CHAOS_CONVERGE_MS=10000 \
+	    ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1 \
+	    LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(SANITIZERS)/ubsan.supp \
+	    ctest --output-on-failure --timeout 600 -E '^packaging_' $(CTEST_ARGS)
 
 # Packages (CPack; see packaging/README.md): build/packages/*.deb, *.tar.gz.
 .PHONY: package package-check
@@ -43,12 +64,42 @@ package-check: package
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
 
+# The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest
+# tst_abuse, part of `make test`, runs each for 2 s). LEAGUEDESK_ABUSE_RSS_MIB / _DB_MIB / _LOG_MIB
+# change the budgets.
+ABUSE_SECONDS ?= 20
+.PHONY: abuse
+abuse: build
+	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_ABUSE_SECONDS=$(ABUSE_SECONDS) ./tests/abuse/tst_abuse
+
 # Long runs (not part of `make test`): a memory soak with a change every second and a long idle
 # CPU measurement. SOAK_MINUTES defaults to 60.
 SOAK_MINUTES ?= 60
 soak: build
 	LEAGUEDESK_SOAK_MINUTES=$(SOAK_MINUTES) bench/client/run.sh $(BUILD_DIR)
 	LEAGUEDESK_BENCH_SAMPLES=5 LEAGUEDESK_BENCH_IDLE_SECONDS=600 bench/client/run.sh $(BUILD_DIR)
+
+# libFuzzer (clang-14) over everything that parses network input (tests/fuzz/): each target runs
+# FUZZ_SECONDS (default 60) from its seed corpus; executions and crashes are printed per target.
+# `make test` replays the seed corpus with the normal build (ctest fuzz_corpus_*).
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := live_envelope rest_resources timestamp client_frame http_request
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+	    -DLEAGUEDESK_FUZZ=ON -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
+	cmake --build $(FUZZ_DIR) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	scripts/fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# The chaos suite's long form (tests/chaos; `make test` runs 20 trials): TRIALS seeded fault
+# schedules from CHAOS_SEED on; every failure prints its seed, and
+# `make chaos TRIALS=1 CHAOS_SEED=S` replays it. Figures in docs/RELIABILITY.md.
+TRIALS ?= 1000
+CHAOS_SEED ?= 1
+chaos: build
+	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_CHAOS_TRIALS=$(TRIALS) LEAGUEDESK_CHAOS_SEED=$(CHAOS_SEED) \
+	    tests/chaos/tst_chaos -maxwarnings 0
 
 # The whole suite on Qt 6.8 (what the Windows and macOS installers ship) in a Debian 13 root,
 # cached under /var/cache/leaguedesk (see scripts/check-qt68.sh and packaging/README.md). Root.

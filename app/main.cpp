@@ -1,7 +1,8 @@
 // The dashboard: parses the command line, signs the session in when told where, and loads the UI.
-#include <models/Session.h>
+#include "CommandLine.h"
 
-#include <QCommandLineParser>
+#include <session/Session.h>
+
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLocale>
@@ -16,11 +17,33 @@
 #include <cstdio>
 #include <memory>
 
+Q_IMPORT_QML_PLUGIN(LeagueDesk_SessionPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
 
 int main(int argc, char *argv[])
 {
+    // Parsed before QGuiApplication exists: --help, --version and mistakes need no display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLine command = parseCommandLine(arguments, qEnvironmentVariable("LEAGUEDESK_TOKEN"));
+    // The demo server and anything else started from here need not inherit the token.
+    qunsetenv("LEAGUEDESK_TOKEN");
+    switch (command.action) {
+    case CommandLine::Action::ShowHelp:
+    case CommandLine::Action::ShowVersion:
+        std::fputs(qPrintable(command.output), stdout);
+        return 0;
+    case CommandLine::Action::Fail:
+        std::fputs(qPrintable(command.output), stderr);
+        return 2;
+    case CommandLine::Action::Run:
+        break;
+    }
+    if (command.tokenSource == QLatin1String("--token"))
+        std::fputs("leaguedesk: a token given with --token is visible to other users in `ps`; prefer --token-file or $LEAGUEDESK_TOKEN\n", stderr);
+
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("LeagueDesk"));
     QGuiApplication::setOrganizationName(QStringLiteral("LeagueDesk"));
@@ -33,29 +56,6 @@ int main(int argc, char *argv[])
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("leaguedesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Live team dashboard for auction football leagues."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("League server URL."), QStringLiteral("URL"));
-    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("Access token."), QStringLiteral("TOKEN"));
-    parser.addOption(serverOption);
-    parser.addOption(tokenOption);
-    parser.process(app);
-
-    QUrl serverUrl;
-    if (parser.isSet(serverOption)) {
-        serverUrl = QUrl::fromUserInput(parser.value(serverOption));
-        if (!serverUrl.isValid() || (serverUrl.scheme() != QLatin1String("http") && serverUrl.scheme() != QLatin1String("https"))) {
-            std::fprintf(stderr, "leaguedesk: --server needs an http:// or https:// URL\n");
-            return 2;
-        }
-        if (!parser.isSet(tokenOption)) {
-            std::fprintf(stderr, "leaguedesk: --server needs --token as well\n");
-            return 2;
-        }
-    }
 
     // One style throughout; Material follows the system's light or dark theme.
     QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -70,11 +70,11 @@ int main(int argc, char *argv[])
     // The Session singleton is created by the engine; a one-line component imports the module
     // (static plugins register their types on first import) and hands the instance over.
     QQmlComponent probe(&engine);
-    probe.setData("import QtQml\nimport LeagueDesk.Models\nQtObject { property QtObject session: Session }", QUrl());
+    probe.setData("import QtQml\nimport LeagueDesk.Session\nQtObject { property QtObject session: Session }", QUrl());
     const std::unique_ptr<QObject> probeObject(probe.create());
     auto *session = probeObject ? qobject_cast<Session *>(probeObject->property("session").value<QObject *>()) : nullptr;
     if (!session) {
-        std::fprintf(stderr, "leaguedesk: the LeagueDesk.Models module is missing\n");
+        std::fprintf(stderr, "leaguedesk: the LeagueDesk.Session module is missing\n");
         return 1;
     }
     // The last good data, so the window opens with it at once and shows it when offline.
@@ -83,8 +83,8 @@ int main(int argc, char *argv[])
     // Sign-ins from the sign-in page are remembered (token in the OS keychain); one given on the
     // command line is used as given, every time.
     session->setRemembersSignIns(true);
-    if (serverUrl.isValid())
-        session->signIn(serverUrl, parser.value(tokenOption), false);
+    if (command.serverUrl.isValid())
+        session->signIn(command.serverUrl, command.token, false);
     else
         session->restore();
 

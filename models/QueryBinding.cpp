@@ -1,6 +1,6 @@
 #include "QueryBinding.h"
 
-#include "Session.h"
+#include <session/Session.h>
 
 #include <sync/Query.h>
 #include <sync/QueryCache.h>

@@ -3,8 +3,9 @@
 #include <QQmlEngine>
 #include <QSortFilterProxyModel>
 
-// The squad as the view lists it: grouped by position (GK, DEF, MID, FWD; then by name), and
-// optionally only one position. A proxy, so the source keeps its minimal changes.
+// The squad as the view lists it: grouped by position (GK, DEF, MID, FWD; then by name), or
+// sorted by name or price (most expensive first); optionally only one position and only players
+// whose name or club contains `search`. A proxy, so the source keeps its minimal changes.
 class SquadFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -12,6 +13,9 @@ class SquadFilterModel : public QSortFilterProxyModel
 
     // "" for every position, else GK, DEF, MID or FWD.
     Q_PROPERTY(QString position READ position WRITE setPosition NOTIFY positionChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
+    // position (grouped, the default) | name | price
+    Q_PROPERTY(QString sortBy READ sortBy WRITE setSortBy NOTIFY sortByChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
@@ -19,10 +23,16 @@ public:
 
     QString position() const { return m_position; }
     void setPosition(const QString &position);
+    QString search() const { return m_search; }
+    void setSearch(const QString &search);
+    QString sortBy() const { return m_sortBy; }
+    void setSortBy(const QString &sortBy);
     int count() const { return rowCount(); }
 
 Q_SIGNALS:
     void positionChanged();
+    void searchChanged();
+    void sortByChanged();
     void countChanged();
 
 protected:
@@ -31,4 +41,6 @@ protected:
 
 private:
     QString m_position;
+    QString m_search;
+    QString m_sortBy = QStringLiteral("position");
 };

@@ -2,7 +2,7 @@
 
 #include "ModelsLog.h"
 #include "QueryBinding.h"
-#include "Session.h"
+#include <session/Session.h>
 
 #include <sync/Query.h>
 

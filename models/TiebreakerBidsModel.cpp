@@ -78,6 +78,7 @@ void TiebreakerBidsModel::setTiebreakerId(const QString &id)
     m_tiebreakerId = id;
     m_pendingKey.clear();
     m_pendingAmount = -1;
+    m_acceptedAmount = -1;
     clearBidState();
     m_binding->setKey(id.isEmpty() ? std::nullopt : std::optional(QueryKey::tiebreaker(id)));
     Q_EMIT tiebreakerIdChanged();
@@ -138,8 +139,8 @@ void TiebreakerBidsModel::apply(const Tiebreaker &details)
     }
     if (changed) {
         Q_EMIT detailsChanged();
-        if (!m_bidErrorCode.isEmpty())
-            Q_EMIT bidStateChanged(); // "bid at least N" follows the newest minimum
+        // "bid at least N" follows the newest minimum, and "leading" the newest highest bid.
+        Q_EMIT bidStateChanged();
     }
 }
 
@@ -164,13 +165,31 @@ void TiebreakerBidsModel::clearBidState()
     Q_EMIT bidStateChanged();
 }
 
-void TiebreakerBidsModel::placeBid(double value)
+qint64 TiebreakerBidsModel::leadingAmount() const
+{
+    // Only a running tiebreaker has a leader to protect; a closed one says so itself.
+    if (m_teamId.isEmpty() || m_details.status != QLatin1String("active"))
+        return -1;
+    const auto &highest = m_details.highestBid;
+    if (highest && highest->teamId == m_teamId)
+        return highest->amount;
+    // Accepted but not in the details yet (the POST answered without them, the event is late).
+    if (m_acceptedAmount >= 0 && (!highest || highest->amount < m_acceptedAmount))
+        return m_acceptedAmount;
+    return -1;
+}
+
+bool TiebreakerBidsModel::placeBid(double value)
 {
     // Money is whole units (PROTOCOL.md); the form only lets digits through.
     const qint64 amount = qRound64(value);
     SyncClient *client = m_binding->client();
     if (m_sending || m_tiebreakerId.isEmpty() || !client)
-        return;
+        return false;
+    if (isLeading()) {
+        qCInfo(lcModels) << "bid not sent: the team already holds the highest bid" << leadingAmount();
+        return false;
+    }
     if (m_pendingKey.isEmpty() || m_pendingAmount != amount) {
         m_pendingKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
         m_pendingAmount = amount;
@@ -189,6 +208,7 @@ void TiebreakerBidsModel::placeBid(double value)
         if (id == m_tiebreakerId)
             handleBidAnswer(amount, result);
     });
+    return true;
 }
 
 void TiebreakerBidsModel::handleBidAnswer(qint64 amount, const RestResult &result)
@@ -199,6 +219,7 @@ void TiebreakerBidsModel::handleBidAnswer(qint64 amount, const RestResult &resul
         m_pendingAmount = -1;
         m_bidErrorCode.clear();
         m_bidErrorMessage.clear();
+        m_acceptedAmount = amount;
         m_confirmation = tr("Your bid of %1 is in").arg(QLocale().toString(amount));
         const QJsonObject body = QJsonDocument::fromJson(result.body).object();
         if (auto after = body.value(QLatin1String("tiebreaker")).isObject()
@@ -274,4 +295,37 @@ QString TiebreakerBidsModel::winnerTeamName() const
             return bid.teamName;
     }
     return m_binding->teamName(m_details.winnerTeamId);
+}
+
+QString TiebreakerBidsModel::outcome() const
+{
+    const QLocale locale;
+    const auto money = [&](qint64 amount) { return tr("%1 %2").arg(locale.toString(amount), currencyType()); };
+    if (m_details.status == QLatin1String("cancelled"))
+        return tr("Ended without a bid; the player stays unsold");
+    if (m_details.status != QLatin1String("resolved") || m_details.winnerTeamId.isEmpty())
+        return {};
+    const bool ownWin = !m_teamId.isEmpty() && m_details.winnerTeamId == m_teamId;
+    const qint64 paid = winningAmount();
+    QString text = ownWin ? (paid >= 0 ? tr("You won %1 for %2").arg(playerName(), money(paid)) : tr("You won %1").arg(playerName()))
+                          : (paid >= 0 ? tr("Won by %1 for %2").arg(winnerTeamName(), money(paid)) : tr("Won by %1").arg(winnerTeamName()));
+    if (highestBidLost()) {
+        // PROTOCOL.md 1.1: the highest bidder could no longer pay when it was resolved.
+        const TiebreakerBid &highest = *m_details.highestBid;
+        const bool ownHighest = !m_teamId.isEmpty() && highest.teamId == m_teamId;
+        text += QLatin1Char('\n')
+              + (ownHighest ? tr("Your highest bid of %1 lost: your wallet could no longer pay it when the tiebreaker closed.")
+                                  .arg(money(highest.amount))
+                            : tr("The highest bid, %1 by %2, lost: %2 could no longer pay it when the tiebreaker closed.")
+                                  .arg(money(highest.amount), highest.teamName.isEmpty() ? m_binding->teamName(highest.teamId) : highest.teamName));
+    }
+    return text;
+}
+
+QStringList TiebreakerBidsModel::participantNames() const
+{
+    QStringList names;
+    for (const QString &teamId : m_details.participants)
+        names << m_binding->teamName(teamId);
+    return names;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
-#include "Session.h"
+#include <session/Session.h>
 #include "TiebreakerData.h"
 
 #include <QDateTime>
@@ -33,6 +33,11 @@ class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(QString status READ tiebreakerStatus NOTIFY detailsChanged)
     Q_PROPERTY(QString currencyType READ currencyType NOTIFY detailsChanged)
     Q_PROPERTY(QStringList participants READ participants NOTIFY detailsChanged)
+    // The teams in the tie, by name where the cached teams list knows it.
+    Q_PROPERTY(QStringList participantNames READ participantNames NOTIFY detailsChanged)
+    Q_PROPERTY(QString participantsText READ participantsText NOTIFY detailsChanged) // "Team Blue, Team Red"
+    // The amount the teams tied at in the round: the first bid must be at least this.
+    Q_PROPERTY(double startingAmount READ startingAmount NOTIFY detailsChanged)
     Q_PROPERTY(QDateTime deadline READ deadline NOTIFY detailsChanged)
     Q_PROPERTY(double highestBidAmount READ highestBidAmount NOTIFY detailsChanged)   // -1 without a bid
     Q_PROPERTY(QString highestBidTeamId READ highestBidTeamId NOTIFY detailsChanged)
@@ -43,6 +48,12 @@ class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(bool isParticipant READ isParticipant NOTIFY detailsChanged)
     Q_PROPERTY(QString winnerTeamId READ winnerTeamId NOTIFY detailsChanged)
     Q_PROPERTY(QString winnerTeamName READ winnerTeamName NOTIFY detailsChanged)
+    // What the winner paid (winning_amount, or worked out from a 1.0 server's bids); -1 unknown.
+    Q_PROPERTY(double winningAmount READ winningAmount NOTIFY detailsChanged)
+    // The highest bidder could no longer pay, so a lower bid won.
+    Q_PROPERTY(bool highestBidLost READ highestBidLost NOTIFY detailsChanged)
+    // How it ended, in words: who won, for how much, and why the highest bid lost ("" while active).
+    Q_PROPERTY(QString outcome READ outcome NOTIFY detailsChanged)
 
     Q_PROPERTY(bool sending READ isSending NOTIFY bidStateChanged)
     // The last refusal: bid_too_low, insufficient_funds, tiebreaker_closed, network, ... ("" when none)
@@ -50,6 +61,10 @@ class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(QString bidErrorText READ bidErrorText NOTIFY bidStateChanged)
     // The inline confirmation of this dashboard's own last bid ("" when none).
     Q_PROPERTY(QString confirmation READ confirmation NOTIFY bidStateChanged)
+    // This team holds the highest bid (or its bid was just accepted and nothing higher is known):
+    // another bid would only raise its own price, so placeBid refuses to send one.
+    Q_PROPERTY(bool leading READ isLeading NOTIFY bidStateChanged)
+    Q_PROPERTY(double leadingAmount READ leadingAmount NOTIFY bidStateChanged) // -1 unless leading
 
 public:
     enum Role {
@@ -83,6 +98,9 @@ public:
     QString tiebreakerStatus() const { return m_details.status; }
     QString currencyType() const { return m_details.currencyType; }
     QStringList participants() const { return m_details.participants; }
+    QStringList participantNames() const;
+    QString participantsText() const { return participantNames().join(QStringLiteral(", ")); }
+    qint64 startingAmount() const { return m_details.startingAmount; }
     QDateTime deadline() const { return m_details.deadline; }
     qint64 highestBidAmount() const { return m_details.highestBid ? m_details.highestBid->amount : -1; }
     QString highestBidTeamId() const { return m_details.highestBid ? m_details.highestBid->teamId : QString(); }
@@ -92,15 +110,22 @@ public:
     bool isParticipant() const { return !m_teamId.isEmpty() && m_details.participants.contains(m_teamId); }
     QString winnerTeamId() const { return m_details.winnerTeamId; }
     QString winnerTeamName() const;
+    qint64 winningAmount() const { return m_details.pricePaid(); }
+    bool highestBidLost() const { return m_details.highestBidLost(); }
+    QString outcome() const;
 
     bool isSending() const { return m_sending; }
     QString bidErrorCode() const { return m_bidErrorCode; }
     QString bidErrorText() const;
     QString confirmation() const { return m_confirmation; }
+    bool isLeading() const { return leadingAmount() >= 0; }
+    qint64 leadingAmount() const;
 
-    // Sends a bid. A retry of the same amount after no answer reuses the Idempotency-Key, so the
-    // server counts it once however often the network failed.
-    Q_INVOKABLE void placeBid(double amount); // whole units; JavaScript numbers are doubles
+    // Sends a bid; false when nothing was sent (one is on its way, or this team already leads: a
+    // double-click must not make the team bid against itself). A retry of the same amount after
+    // no answer reuses the Idempotency-Key, so the server counts it once however often the
+    // network failed.
+    Q_INVOKABLE bool placeBid(double amount); // whole units; JavaScript numbers are doubles
     Q_INVOKABLE void clearBidState();
 
     void setClient(SyncClient *client);
@@ -137,4 +162,5 @@ private:
     QString m_confirmation;
     QByteArray m_pendingKey; // kept for a retry of the same amount after no answer
     qint64 m_pendingAmount = -1;
+    qint64 m_acceptedAmount = -1; // this dashboard's last accepted bid, until the details show it
 };

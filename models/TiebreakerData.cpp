@@ -36,6 +36,9 @@ std::optional<Tiebreaker> parseTiebreaker(const QJsonObject &object)
     t.minIncrement = reader.integer(QLatin1String("min_increment"));
     t.deadline = Protocol::parseTimestamp(reader.optionalString(QLatin1String("deadline")));
     t.winnerTeamId = reader.optionalString(QLatin1String("winner_team_id"));
+    // Protocol 1.1; null (or missing from a 1.0 server) until resolved.
+    if (const QJsonValue paid = object.value(QLatin1String("winning_amount")); paid.isDouble())
+        t.winningAmount = qint64(paid.toDouble());
     if (!reader.ok()) {
         qCWarning(lcModels) << "skipping a tiebreaker that does not parse:" << reader.error();
         return std::nullopt;

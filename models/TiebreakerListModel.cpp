@@ -12,8 +12,18 @@
 
 #include <algorithm>
 
-TiebreakerListModel::TiebreakerListModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
+TiebreakerListModel::TiebreakerListModel(QObject *parent)
+    : QAbstractListModel(parent), m_binding(new QueryBinding(this)), m_teams(new QueryBinding(this))
 {
+    // A winner that did not make the highest bid is named from the teams list, which may come
+    // later than the tiebreakers: rename when it does.
+    m_teams->setKey(QueryKey::teams());
+    const auto renamed = [this] {
+        if (count() > 0)
+            Q_EMIT dataChanged(index(0), index(count() - 1), {WinnerTeamNameRole});
+    };
+    connect(m_teams, &QueryBinding::attached, this, renamed);
+    connect(m_teams, &QueryBinding::dataChanged, this, renamed);
     connect(m_binding, &QueryBinding::attached, this, &TiebreakerListModel::reload);
     connect(m_binding, &QueryBinding::dataChanged, this, &TiebreakerListModel::reload);
     connect(m_binding, &QueryBinding::statusChanged, this, &TiebreakerListModel::statusChanged);
@@ -74,7 +84,8 @@ QHash<int, QByteArray> TiebreakerListModel::roleNames() const
             {HighestBidTeamNameRole, "highest_bid_team_name"}, {HighestBidTsRole, "highest_bid_ts"},
             {MinIncrementRole, "min_increment"}, {DeadlineRole, "deadline"},
             {WinnerTeamIdRole, "winner_team_id"}, {WinnerTeamNameRole, "winner_team_name"},
-            {MinimumNextBidRole, "minimum_next_bid"}};
+            {MinimumNextBidRole, "minimum_next_bid"}, {WinningAmountRole, "winning_amount"},
+            {HighestBidLostRole, "highest_bid_lost"}};
 }
 
 QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
@@ -102,8 +113,10 @@ QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
     case WinnerTeamNameRole:
         // The winner is the highest bidder that could still pay, not always the highest bid.
         return t->winnerTeamId.isEmpty() || !t->winnerTeamName().isEmpty() ? t->winnerTeamName()
-                                                                             : m_binding->teamName(t->winnerTeamId);
+                                                                             : m_teams->teamName(t->winnerTeamId);
     case MinimumNextBidRole: return t->minimumNextBid();
+    case WinningAmountRole: return t->pricePaid();
+    case HighestBidLostRole: return t->highestBidLost();
     default: return {};
     }
 }
@@ -149,6 +162,10 @@ QList<int> TiebreakerListModel::changedRoles(const Tiebreaker &a, const Tiebreak
         roles << WinnerTeamNameRole;
     if (a.minimumNextBid() != b.minimumNextBid())
         roles << MinimumNextBidRole;
+    if (a.pricePaid() != b.pricePaid())
+        roles << WinningAmountRole;
+    if (a.highestBidLost() != b.highestBidLost())
+        roles << HighestBidLostRole;
     return roles;
 }
 
@@ -162,12 +179,14 @@ void TiebreakerListModel::setSession(Session *session)
     if (m_binding->session() == session)
         return;
     m_binding->setSession(session);
+    m_teams->setSession(session);
     Q_EMIT sessionChanged();
 }
 
 void TiebreakerListModel::setClient(SyncClient *client)
 {
     m_binding->setClient(client);
+    m_teams->setClient(client);
 }
 
 void TiebreakerListModel::setStatus(const QString &status)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
-#include "Session.h"
+#include <session/Session.h>
 #include "TiebreakerData.h"
 
 #include <QQmlEngine>
@@ -54,6 +54,8 @@ public:
         WinnerTeamIdRole,                    ///< winner_team_id
         WinnerTeamNameRole,                  ///< the winner's name (from the winning bid)
         MinimumNextBidRole,                  ///< what the next bid must at least be
+        WinningAmountRole,                   ///< winning_amount: what the winner paid, -1 unknown
+        HighestBidLostRole,                  ///< highest_bid_lost: the highest bidder could not pay
     };
     Q_ENUM(Role)
 
@@ -105,6 +107,7 @@ private:
     void updateFollowed();
 
     QueryBinding *m_binding; // child
+    QueryBinding *m_teams;   // child: GET /teams, for the winners' names
     QString m_status = QStringLiteral("active");
     QString m_participant;
     bool m_followEach = false;

@@ -1,5 +1,6 @@
 #include "ToastQueue.h"
 
+#include "DeadlineWatch.h"
 #include "ModelsLog.h"
 #include "TiebreakerData.h"
 
@@ -29,9 +30,10 @@ QString signedMoney(qint64 amount)
 
 } // namespace
 
-ToastQueue::ToastQueue(QObject *parent) : QAbstractListModel(parent)
+ToastQueue::ToastQueue(QObject *parent) : QAbstractListModel(parent), m_deadlines(new DeadlineWatch(this))
 {
     m_clock.start();
+    connect(m_deadlines, &DeadlineWatch::finalSeconds, this, &ToastQueue::alertFinalSeconds);
 }
 
 ToastQueue::~ToastQueue() = default;
@@ -39,7 +41,7 @@ ToastQueue::~ToastQueue() = default;
 QHash<int, QByteArray> ToastQueue::roleNames() const
 {
     return {{ToastIdRole, "toast_id"}, {TextRole, "message"}, {ViewRole, "view"}, {TargetIdRole, "target_id"},
-            {CountRole, "count"}};
+            {CountRole, "count"}, {BidAmountRole, "bid_amount"}};
 }
 
 QVariant ToastQueue::data(const QModelIndex &index, int role) const
@@ -54,6 +56,7 @@ QVariant ToastQueue::data(const QModelIndex &index, int role) const
     case ViewRole: return toast->view;
     case TargetIdRole: return toast->targetId;
     case CountRole: return toast->count;
+    case BidAmountRole: return toast->bidAmount;
     default: return {};
     }
 }
@@ -67,6 +70,8 @@ QList<int> ToastQueue::changedRoles(const Toast &a, const Toast &b) const
         roles << CountRole;
     if (a.targetId != b.targetId)
         roles << TargetIdRole;
+    if (a.bidAmount != b.bidAmount)
+        roles << BidAmountRole;
     return roles;
 }
 
@@ -77,6 +82,7 @@ void ToastQueue::setSession(Session *session)
     if (m_session)
         m_session->disconnect(this);
     m_session = session;
+    m_deadlines->setSession(session);
     if (m_session)
         connect(m_session, &Session::clientChanged, this, [this] { clear(); connectClient(); });
     connectClient();
@@ -86,6 +92,7 @@ void ToastQueue::setSession(Session *session)
 void ToastQueue::setClient(SyncClient *client)
 {
     m_directClient = client;
+    m_deadlines->setClient(client);
     connectClient();
 }
 
@@ -112,6 +119,7 @@ void ToastQueue::setOwnTeamId(const QString &teamId)
     if (m_ownTeamId == teamId)
         return;
     m_ownTeamId = teamId;
+    m_deadlines->setTeamId(teamId);
     Q_EMIT ownTeamIdChanged();
 }
 
@@ -162,18 +170,37 @@ QString ToastQueue::playerNameOf(const QString &tiebreakerId) const
 {
     if (const QString name = m_playerNames.value(tiebreakerId); !name.isEmpty())
         return name;
+    const auto cached = cachedTiebreaker(tiebreakerId);
+    return cached ? cached->playerName : QString();
+}
+
+qint64 ToastQueue::cachedBalance(const QString &currency) const
+{
+    SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
+    const Query *query = client && !m_ownTeamId.isEmpty() ? client->cache()->find(QueryKey::wallet(m_ownTeamId)) : nullptr;
+    if (!query || !query->hasData())
+        return -1;
+    for (const QJsonValue &balance : query->data().value(QLatin1String("balances")).toArray()) {
+        if (balance.toObject().value(QLatin1String("currency_type")).toString() == currency)
+            return balance.toObject().value(QLatin1String("balance")).toInteger(-1);
+    }
+    return -1;
+}
+
+std::optional<Tiebreaker> ToastQueue::cachedTiebreaker(const QString &tiebreakerId) const
+{
     SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
     if (!client)
-        return {};
+        return std::nullopt;
     if (const Query *query = client->cache()->find(QueryKey::tiebreaker(tiebreakerId)); query && query->hasData())
-        return query->data().value(QLatin1String("player_name")).toString();
+        return parseTiebreaker(query->data());
     if (const Query *query = client->cache()->find(QueryKey::activeTiebreakers()); query && query->hasData()) {
         for (const Tiebreaker &t : parseTiebreakerList(query->data())) {
             if (t.tiebreakerId == tiebreakerId)
-                return t.playerName;
+                return t;
         }
     }
-    return {};
+    return std::nullopt;
 }
 
 void ToastQueue::handleEvent(const QString &channel, const QString &type, const QJsonObject &data)
@@ -193,14 +220,21 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
             return;
         const QString name = data.value(QLatin1String("player_name")).toString();
         const qint64 price = data.value(QLatin1String("price")).toInteger();
+        const QString currency = data.value(QLatin1String("currency_type")).toString();
+        const QString round = data.value(QLatin1String("round_id")).toString();
+        const QString priced = currency.isEmpty() ? money(price) : tr("%1 %2").arg(money(price), currency);
         in.view = QStringLiteral("squad");
         in.amount = price;
+        in.name = name;
         if (action == QLatin1String("removed")) {
+            // PROTOCOL.md: a player leaves a squad only when the admin deletes the round that
+            // sold it, and the price is refunded (the wallet's toast says so too).
             in.group = QStringLiteral("squad_removed");
-            in.single = tr("%1 removed from the squad").arg(name);
+            in.single = round.isEmpty() ? tr("%1 removed from the squad; %2 refunded").arg(name, priced)
+                                        : tr("%1 removed from the squad: round %2 was deleted, %3 refunded").arg(name, round, priced);
         } else {
             in.group = QStringLiteral("squad_acquired");
-            in.single = tr("%1 acquired for %2").arg(name, money(price));
+            in.single = tr("%1 acquired for %2").arg(name, priced);
         }
     } else if (type == Protocol::EventType::WalletUpdate) {
         if (!m_teamId.isEmpty() && teamId != m_teamId)
@@ -226,14 +260,28 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
                                    : (!m_ownTeamId.isEmpty() && teamId == m_ownTeamId);
         if (own || alreadySeen(type, data))
             return;
-        const QString player = playerNameOf(tiebreakerId);
+        const auto cached = cachedTiebreaker(tiebreakerId);
+        const QString player = m_playerNames.value(tiebreakerId, cached ? cached->playerName : QString());
         const QString team = data.value(QLatin1String("team_name")).toString();
+        const QString price = cached && !cached->currencyType.isEmpty() ? tr("%1 %2").arg(money(amount), cached->currencyType)
+                                                                         : money(amount);
         in.view = QStringLiteral("tiebreakers");
         in.targetId = tiebreakerId;
         in.group = QStringLiteral("bid:") + tiebreakerId;
         in.amount = amount;
-        in.single = player.isEmpty() ? tr("New bid %1 by %2").arg(money(amount), team)
-                                     : tr("New bid %1 by %2 on %3").arg(money(amount), team, player);
+        // Another team's bid in a tie this team is in: it leads now, so offer the next minimum.
+        const bool rival = !m_ownTeamId.isEmpty() && teamId != m_ownTeamId && cached && cached->participants.contains(m_ownTeamId);
+        if (rival) {
+            // Offered only when the wallet (as cached) can pay it: a "Bid N" that must fail misleads.
+            const qint64 next = amount + cached->minIncrement;
+            const qint64 balance = cachedBalance(cached->currencyType);
+            in.bidAmount = balance < 0 || next <= balance ? next : 0;
+            in.single = player.isEmpty() ? tr("%1 outbid you: %2").arg(team, price)
+                                         : tr("%1 outbid you on %2: %3").arg(team, player, price);
+        } else {
+            in.single = player.isEmpty() ? tr("New bid %1 by %2").arg(price, team)
+                                         : tr("New bid %1 by %2 on %3").arg(price, team, player);
+        }
     } else if (type == Protocol::EventType::TiebreakerCreated) {
         if (!remember(QStringLiteral("created|") + tiebreakerId))
             return;
@@ -265,10 +313,18 @@ void ToastQueue::handleEvent(const QString &channel, const QString &type, const 
 QString ToastQueue::mergedText(const Toast &toast, const Incoming &latest) const
 {
     const int n = toast.count; // merged: always two or more
+    // Which players: up to three by name, then how many more.
+    QString which;
+    if (!toast.names.isEmpty()) {
+        const QStringList shown = toast.names.mid(0, 3);
+        which = toast.names.size() > 3 ? tr("%1 and %2 more").arg(shown.join(QStringLiteral(", "))).arg(toast.names.size() - 3)
+                                       : shown.join(QStringLiteral(", "));
+    }
     if (toast.group == QLatin1String("squad_acquired"))
-        return tr("%1 players acquired").arg(n);
+        return which.isEmpty() ? tr("%1 players acquired").arg(n) : tr("%1 players acquired: %2").arg(n).arg(which);
     if (toast.group == QLatin1String("squad_removed"))
-        return tr("%1 players removed from the squad").arg(n);
+        return which.isEmpty() ? tr("%1 players removed from the squad").arg(n)
+                               : tr("%1 players removed from the squad (round deleted, refunded): %2").arg(n).arg(which);
     if (toast.group.startsWith(QLatin1String("wallet:")))
         return tr("Wallet: %1 %2 (%3 changes)").arg(signedMoney(toast.amount), toast.group.mid(7)).arg(n);
     if (toast.group.startsWith(QLatin1String("bid:")))
@@ -278,6 +334,36 @@ QString ToastQueue::mergedText(const Toast &toast, const Incoming &latest) const
     if (toast.group == QLatin1String("tiebreaker_resolved"))
         return tr("%1 tiebreakers ended").arg(n);
     return latest.single;
+}
+
+void ToastQueue::alertFinalSeconds(const Tiebreaker &t)
+{
+    Incoming in;
+    in.group = QStringLiteral("final:") + t.tiebreakerId;
+    in.view = QStringLiteral("tiebreakers");
+    in.targetId = t.tiebreakerId;
+    const QString player = t.playerName.isEmpty() ? tr("a tiebreaker") : t.playerName;
+    if (!t.highestBid) {
+        in.single = tr("Last %1 s on %2: no bid yet").arg(DeadlineWatch::lastSeconds).arg(player);
+        in.bidAmount = t.minimumNextBid();
+    } else if (t.highestBid->teamId == m_ownTeamId) {
+        in.single = tr("Last %1 s on %2: you lead with %3 %4").arg(DeadlineWatch::lastSeconds).arg(player, money(t.highestBid->amount), t.currencyType);
+    } else {
+        in.single = tr("Last %1 s on %2: %3 leads with %4 %5").arg(DeadlineWatch::lastSeconds).arg(player, t.highestBid->teamName,
+                                                                                                  money(t.highestBid->amount), t.currencyType);
+        in.bidAmount = t.minimumNextBid();
+    }
+    push(in);
+}
+
+void ToastQueue::showMessage(const QString &text, const QString &view, const QString &targetId)
+{
+    Incoming in;
+    in.group = QStringLiteral("message:") + QString::number(m_nextId); // never merged
+    in.view = view;
+    in.targetId = targetId;
+    in.single = text;
+    push(in);
 }
 
 void ToastQueue::push(const Incoming &in)
@@ -298,6 +384,9 @@ void ToastQueue::push(const Incoming &in)
         toast.amount += in.amount;
         if (toast.targetId != in.targetId)
             toast.targetId.clear(); // merged across tiebreakers: open the list, not one of them
+        toast.bidAmount = in.bidAmount; // the offer follows the latest bid
+        if (!in.name.isEmpty())
+            toast.names.append(in.name);
         toast.text = mergedText(toast, in);
     } else {
         toast.id = QString::number(m_nextId++);
@@ -305,6 +394,9 @@ void ToastQueue::push(const Incoming &in)
         toast.view = in.view;
         toast.targetId = in.targetId;
         toast.amount = in.amount;
+        toast.bidAmount = in.bidAmount;
+        if (!in.name.isEmpty())
+            toast.names = {in.name};
         toast.text = in.single;
     }
     toast.updatedMs = now;

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "KeyedListModel.h"
-#include "Session.h"
+#include "TiebreakerData.h"
+#include <session/Session.h>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QQueue>
 #include <QSet>
 
+class DeadlineWatch;
 class QTimer;
 class SyncClient;
 
@@ -23,6 +25,8 @@ struct Toast
     QString targetId; // the tiebreaker, when there is one
     int count = 1;    // events merged into it
     qint64 amount = 0; // the merged amounts (signed for wallets)
+    qint64 bidAmount = 0; // the one-click "Bid N" after another team outbid this one; 0: none
+    QStringList names;    // what merged into it (player names), so the merged text can say which
     qint64 updatedMs = 0;
     friend bool operator==(const Toast &, const Toast &) = default;
 };
@@ -58,6 +62,7 @@ public:
         ViewRole,                       ///< view that clicking opens: squad, wallet or tiebreakers
         TargetIdRole,                   ///< target_id: the tiebreaker, if any
         CountRole,                      ///< count: events merged into the toast
+        BidAmountRole,                  ///< bid_amount: the next minimum bid to offer ("Bid N"), 0 none
     };
     Q_ENUM(Role)
 
@@ -84,10 +89,14 @@ public:
     // The user clicked it: emits activated() and dismisses it.
     Q_INVOKABLE void activate(const QString &toastId);
     Q_INVOKABLE void clear();
+    // A toast of the dashboard's own (the answer to a one-click bid, say), not from an event.
+    Q_INVOKABLE void showMessage(const QString &text, const QString &view, const QString &targetId);
     // Whether a toast's dismissal timer runs (false while paused).
     Q_INVOKABLE bool isTicking(const QString &toastId) const;
 
     void setClient(SyncClient *client);
+    // Tells the toasts when a tiebreaker of ownTeamId enters its last 30 s (tests set its clock).
+    DeadlineWatch *deadlineWatch() const { return m_deadlines; }
 
 Q_SIGNALS:
     void sessionChanged();
@@ -112,6 +121,8 @@ private:
         QString targetId;
         qint64 amount = 0;
         QString single; // the text when it stays alone
+        qint64 bidAmount = 0;
+        QString name; // the player, for a merged text
     };
     void connectClient();
     bool alreadySeen(const QString &type, const QJsonObject &data) const;
@@ -119,9 +130,15 @@ private:
     void push(const Incoming &incoming);
     QString mergedText(const Toast &toast, const Incoming &latest) const;
     QString playerNameOf(const QString &tiebreakerId) const;
+    // The tiebreaker as the cache holds it (details or the active list), before this event's refetch.
+    std::optional<Tiebreaker> cachedTiebreaker(const QString &tiebreakerId) const;
+    qint64 cachedBalance(const QString &currency) const; // ownTeamId's, -1 when not cached
     void startTimer(const QString &toastId, int ms);
     void apply(QList<Toast> next);
 
+    void alertFinalSeconds(const Tiebreaker &tiebreaker);
+
+    DeadlineWatch *m_deadlines; // child
     QPointer<Session> m_session;
     QPointer<SyncClient> m_directClient;
     QMetaObject::Connection m_eventConnection;

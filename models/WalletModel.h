@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
-#include "Session.h"
+#include <session/Session.h>
 
 #include <QDateTime>
 #include <QQmlEngine>

@@ -25,15 +25,15 @@ if(WIN32)
     # Version resource and the icon Explorer shows for leaguedesk.exe.
     target_sources(leaguedesk PRIVATE "${_ld_out}/windows/leaguedesk.rc")
     set_source_files_properties("${_ld_out}/windows/leaguedesk.rc" TARGET_DIRECTORY leaguedesk
-        PROPERTIES OBJECT_DEPENDS "${_ld_pkg}/windows/leaguedesk.ico")
+        PROPERTIES OBJECT_DEPENDS "${LEAGUEDESK_ICON_ICO}")
 endif()
 
 if(APPLE)
     set_target_properties(leaguedesk PROPERTIES
         OUTPUT_NAME "LeagueDesk"
         MACOSX_BUNDLE_INFO_PLIST "${_ld_out}/macos/Info.plist")
-    target_sources(leaguedesk PRIVATE "${_ld_pkg}/macos/leaguedesk.icns")
-    set_source_files_properties("${_ld_pkg}/macos/leaguedesk.icns" TARGET_DIRECTORY leaguedesk
+    target_sources(leaguedesk PRIVATE "${LEAGUEDESK_ICON_ICNS}")
+    set_source_files_properties("${LEAGUEDESK_ICON_ICNS}" TARGET_DIRECTORY leaguedesk
         PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
 endif()
 
@@ -80,7 +80,7 @@ if(UNIX AND NOT APPLE)
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT client)
     install(FILES "${_ld_pkg}/linux/${LEAGUEDESK_APP_ID}.metainfo.xml"
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT client)
-    install(DIRECTORY "${_ld_pkg}/linux/icons/hicolor"
+    install(DIRECTORY "${LEAGUEDESK_ICON_HICOLOR_DIR}"
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons COMPONENT client)
 
     # Man pages and changelogs, compressed the way Debian wants them (gzip -9n: no timestamp).
@@ -133,7 +133,7 @@ elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "LeagueDesk ${PROJECT_VERSION}")
     set(CPACK_DMG_FORMAT "UDZO")
-    set(CPACK_PACKAGE_ICON "${_ld_pkg}/macos/leaguedesk.icns")
+    set(CPACK_PACKAGE_ICON "${LEAGUEDESK_ICON_ICNS}")
     set(CPACK_SYSTEM_NAME "macos")
     set(CPACK_PRE_BUILD_SCRIPTS "${_ld_pkg}/macos/sign.cmake")
 else()

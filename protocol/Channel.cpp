@@ -17,6 +17,8 @@ std::optional<Channel> Channel::parse(const QString &name)
 {
     if (name == QLatin1String("tiebreakers"))
         return allTiebreakers();
+    if (name == QLatin1String("rounds"))
+        return rounds();
     const qsizetype colon = name.indexOf(QLatin1Char(':'));
     if (colon < 0)
         return std::nullopt;
@@ -40,6 +42,8 @@ QString Channel::name() const
         return QLatin1String("tiebreaker:") + m_id;
     case Kind::AllTiebreakers:
         return QStringLiteral("tiebreakers");
+    case Kind::Rounds:
+        return QStringLiteral("rounds");
     }
     return {};
 }

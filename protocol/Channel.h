@@ -7,15 +7,16 @@
 namespace Protocol {
 
 // A live channel name from PROTOCOL.md: "team:{team_id}", "tiebreaker:{tiebreaker_id}" or
-// "tiebreakers".
+// "tiebreakers", and (protocol 1.1) "rounds".
 class Channel
 {
 public:
-    enum class Kind { Team, Tiebreaker, AllTiebreakers };
+    enum class Kind { Team, Tiebreaker, AllTiebreakers, Rounds };
 
     static Channel team(const QString &teamId) { return Channel(Kind::Team, teamId); }
     static Channel tiebreaker(const QString &tiebreakerId) { return Channel(Kind::Tiebreaker, tiebreakerId); }
     static Channel allTiebreakers() { return Channel(Kind::AllTiebreakers, {}); }
+    static Channel rounds() { return Channel(Kind::Rounds, {}); }
 
     // nullopt for unknown or malformed names (the server answers `bad_channel`).
     static std::optional<Channel> parse(const QString &name);

@@ -78,6 +78,19 @@ qint64 JsonReader::integer(QLatin1StringView key)
     return result;
 }
 
+std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    qint64 result = 0;
+    if (!toExactInteger(value, &result)) {
+        fail(QStringLiteral("field \"%1\" must be an integer or null").arg(key));
+        return std::nullopt;
+    }
+    return result;
+}
+
 bool JsonReader::boolean(QLatin1StringView key)
 {
     return required(key, QJsonValue::Bool, "a boolean").toBool();

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace Protocol {
 
 // Reads typed fields from a JSON object and remembers the first problem, so a parser can read
@@ -17,6 +19,7 @@ public:
     QString string(QLatin1StringView key);
     QString optionalString(QLatin1StringView key); // absent or null gives an empty string
     qint64 integer(QLatin1StringView key);
+    std::optional<qint64> optionalInteger(QLatin1StringView key); // absent or null gives nullopt
     bool boolean(QLatin1StringView key);
     QJsonObject object(QLatin1StringView key);
     QJsonArray array(QLatin1StringView key);

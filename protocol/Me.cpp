@@ -10,6 +10,8 @@ QJsonObject Me::toJson() const
                        {QLatin1String("name"), name}};
     if (role == Role::Manager)
         object.insert(QLatin1String("team_id"), teamId);
+    if (!protocol.isEmpty())
+        object.insert(QLatin1String("protocol"), protocol);
     return object;
 }
 
@@ -19,6 +21,7 @@ Parsed<Me> parseMe(const QJsonObject &object)
     Me me;
     const QString role = reader.string(QLatin1String("role"));
     me.name = reader.string(QLatin1String("name"));
+    me.protocol = reader.optionalString(QLatin1String("protocol"));
     if (reader.ok()) {
         if (role == QLatin1String("admin")) {
             me.role = Me::Role::Admin;

@@ -14,6 +14,8 @@ struct Me
     Role role = Role::Manager;
     QString teamId; // empty for admins
     QString name;
+    // "1.1" from a server with the 1.1 additions; empty from a 1.0 server (no `protocol` field).
+    QString protocol;
 
     QJsonObject toJson() const;
 };

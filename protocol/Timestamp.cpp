@@ -24,7 +24,12 @@ QDateTime parseTimestamp(const QString &text)
     QDateTime parsed = QDateTime::fromString(normalized, Qt::ISODateWithMs);
     if (!parsed.isValid())
         return {};
-    return parsed.toUTC();
+    // RFC 3339 has four-digit years: an offset that moves the instant out of 0001-9999 (e.g.
+    // 9999-12-31T23:59:59-23:59) could not be written back, so it is not a valid time either.
+    const QDateTime utc = parsed.toUTC();
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return {};
+    return utc;
 }
 
 } // namespace Protocol

@@ -16,6 +16,9 @@ ColumnLayout {
     property bool sending: false
     property string serverError      // in words, from TiebreakerBidsModel.bidErrorText
     property string confirmation     // "Your bid of 15,500 is in"
+    // This team holds the highest bid: another would only raise its own price (-1: not leading).
+    property real leadingAmount: -1
+    readonly property bool leading: leadingAmount >= 0
 
     signal submitted(real amount)
 
@@ -31,16 +34,17 @@ ColumnLayout {
             return qsTr("More than your balance of %1").arg(Format.moneyIn(balance, currencyType))
         return ""
     }
-    readonly property bool canSubmit: open && !sending && validationError.length === 0
+    readonly property bool canSubmit: open && !sending && !leading && validationError.length === 0
     // What the line under the field says: the server's refusal wins over the local check.
     readonly property string shownError: serverError.length > 0 ? serverError
         : (amountField.text.length > 0 || amountField.activeFocus ? validationError : "")
 
     spacing: 6
 
+    // Enter in the field goes through the button's guard too, so Enter twice bids once.
     function submit() {
         if (canSubmit)
-            submitted(amount)
+            bidButton.trigger()
     }
     // A fresh minimum after an outbid fills in the next sensible amount unless the user typed.
     function suggest() {
@@ -57,7 +61,7 @@ ColumnLayout {
             id: amountField
             objectName: "amountField"
             Layout.fillWidth: true
-            enabled: root.open && !root.sending
+            enabled: root.open && !root.sending && !root.leading
             inputMethodHints: Qt.ImhDigitsOnly
             validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
             placeholderText: qsTr("Amount, at least %1").arg(Format.money(root.minimumBid))
@@ -66,19 +70,30 @@ ColumnLayout {
             Accessible.description: root.shownError
             onAccepted: root.submit()
         }
-        Button {
+        GuardedButton {
+            FocusRing { }
             id: bidButton
             objectName: "bidButton"
             text: root.sending ? qsTr("Sending…") : qsTr("Place bid")
             enabled: root.canSubmit
+            busy: root.sending
             highlighted: true
             Accessible.name: qsTr("Place bid")
-            onClicked: root.submit()
+            onTriggered: if (root.canSubmit) root.submitted(root.amount)
         }
     }
     Label {
+        objectName: "leadingLabel"
+        visible: root.open && root.leading
+        text: qsTr("You are the highest bidder with %1. You can bid again when another team outbids you.")
+              .arg(Format.moneyIn(root.leadingAmount, root.currencyType))
+        font.bold: true
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+    }
+    Label {
         objectName: "minimumLabel"
-        visible: root.open
+        visible: root.open && !root.leading
         text: root.balance >= 0
               ? qsTr("Minimum %1 · balance %2").arg(Format.money(root.minimumBid)).arg(Format.moneyIn(root.balance, root.currencyType))
               : qsTr("Minimum %1").arg(Format.money(root.minimumBid))

@@ -8,9 +8,12 @@ Label {
     id: root
 
     property date deadline
-    // The clock it reads; a property so tests can set it.
+    // The time it shows against, and the clock that sets it; properties so tests can set them.
     property date now: new Date()
+    property var clock: () => new Date()
     property bool running: true
+    // What it says once the deadline passed (a list may say "Awaiting result").
+    property string endedText: qsTr("Ended")
     property color urgentColor: Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
 
     readonly property real secondsLeft: isNaN(deadline.getTime()) ? 0
@@ -18,16 +21,25 @@ Label {
     readonly property bool ended: secondsLeft <= 0
     readonly property bool urgent: !ended && secondsLeft <= 30
 
-    text: ended ? qsTr("Ended") : Format.countdown(deadline, now)
+    text: ended ? endedText : Format.countdown(deadline, now)
     color: urgent ? urgentColor : Material.foreground
     font.bold: urgent
     Accessible.role: Accessible.StaticText
     Accessible.name: ended ? qsTr("Deadline passed") : qsTr("%1 left").arg(text)
 
+    // The timer stops once ended (or while there is no deadline), so `now` may be old when a new
+    // deadline arrives (another tiebreaker selected): read the clock before showing it.
+    function readClock(): date {
+        const read = clock
+        return read()
+    }
+    onDeadlineChanged: if (running) now = readClock()
+    onRunningChanged: if (running) now = readClock()
+
     Timer {
         interval: 1000
         repeat: true
         running: root.running && !root.ended
-        onTriggered: root.now = new Date()
+        onTriggered: root.now = root.readClock()
     }
 }

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // The signed-in shell: header (team, admin's team picker, live indicator, refresh), sidebar,
 // one view at a time, and the toasts. Remembers the last view and the admin's team.
@@ -46,20 +47,37 @@ Page {
             tiebreakersView.show(targetId)
     }
     onCurrentViewChanged: Preferences.setValue("view/last", currentView)
+    // A view shortcut (Ctrl+1…4) also moves the keyboard into the view: each view gives the
+    // focus to its first list (Controls are focus scopes).
+    function focusCurrentView() {
+        const view = stack.children[shownIndex]
+        if (view)
+            view.forceActiveFocus(Qt.ShortcutFocusReason)
+    }
     onAdminTeamIdChanged: if (adminTeamId.length > 0) Preferences.setValue("view/adminTeam", adminTeamId)
 
     TeamListModel {
         id: teams
         session: Session
-        onCountChanged: {
-            if (page.isAdmin && page.adminTeamId.length === 0 && count > 0)
-                page.adminTeamId = idAt(0)
-            else if (page.isAdmin && indexOf(page.adminTeamId) < 0 && count > 0)
-                page.adminTeamId = idAt(0)
-        }
+        onCountChanged: page.pickAdminTeam()
+
         onNamesChanged: page.namesTick++
     }
+    // The admin's team must be one the league has. Either may arrive first: the teams list (from
+    // the cache or the network) or GET /me saying "admin"; checking on both keeps the picker and
+    // the squad from staying empty after switching from a manager's sign-in.
+    function pickAdminTeam() {
+        if (isAdmin && teams.count > 0 && teams.indexOf(adminTeamId) < 0)
+            adminTeamId = teams.idAt(0)
+    }
+    onIsAdminChanged: pickAdminTeam()
+    // The team picker applies to the team views; the Live board and the tiebreakers are league-wide
+    // for an admin.
+    readonly property bool teamViewShown: views[shownIndex] !== undefined
+                                         && (views[shownIndex].key === "squad" || views[shownIndex].key === "wallet")
     property int namesTick: 0
+    // Near the minimum window size (720 px) the header and sidebar drop what they can spare.
+    readonly property bool narrow: width < 900
     readonly property string teamName: { namesTick; return teams.nameOf(page.teamId) }
 
     header: ToolBar {
@@ -83,27 +101,36 @@ Page {
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.maximumWidth: 260
+                // Never squeezed to "Te…": the user's name and the spacer give way first.
+                Layout.minimumWidth: Math.min(implicitWidth, 150)
             }
             Label {
-                visible: page.isAdmin
+                visible: page.isAdmin && !page.teamViewShown
+                text: qsTr("League admin")
+                font.bold: true
+                font.pixelSize: 16
+            }
+            Label {
+                visible: page.isAdmin && page.teamViewShown && !page.narrow
                 text: qsTr("Admin · team")
                 font.bold: true
                 font.pixelSize: 16
             }
             ComboBox {
+                FocusRing { }
                 id: teamPicker
                 objectName: "teamPicker"
-                visible: page.isAdmin
+                visible: page.isAdmin && page.teamViewShown
                 model: teams
                 textRole: "name"
                 valueRole: "team_id"
                 currentIndex: { page.namesTick; return teams.indexOf(page.adminTeamId) }
-                Layout.preferredWidth: 200
+                Layout.preferredWidth: page.narrow ? 150 : 200
                 Accessible.name: qsTr("Team to view")
                 onActivated: page.adminTeamId = currentValue
             }
             Label {
-                visible: !page.isAdmin && Session.userName.length > 0 && page.teamName.length > 0
+                visible: !page.isAdmin && Session.userName.length > 0 && page.teamName.length > 0 && !page.narrow
                 text: Session.userName
                 opacity: 0.7
             }
@@ -122,11 +149,10 @@ Page {
                     connectionState: Session.state
                     nextRetryAt: Session.nextRetryAt
                     asOf: Session.lastConfirmedAt
-                    onRetryRequested: Session.retryNow()
-                    onSignInRequested: Session.signOut()
                 }
             }
             ToolButton {
+                FocusRing { }
                 objectName: "refreshButton"
                 text: qsTr("Refresh")
                 Accessible.name: qsTr("Refresh now")
@@ -135,6 +161,7 @@ Page {
                 onClicked: Session.refresh()
             }
             ToolButton {
+                FocusRing { }
                 objectName: "signOutButton"
                 text: qsTr("Sign out")
                 Accessible.name: text
@@ -146,15 +173,52 @@ Page {
         sequences: ["F5", "Ctrl+R"]
         onActivated: Session.refresh()
     }
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
+    ConnectionBanner {
+        id: banner
+        objectName: "connectionBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        connectionState: Session.state
+        nextRetryAt: Session.nextRetryAt
+        asOf: Session.lastConfirmedAt
+        z: 5
+        // Changes heard as the connection came back (the live channel replays what was missed).
+        property int awayChanges: 0
+        awaySummary: awayChanges === 1 ? qsTr("1 change while you were away")
+                   : awayChanges > 1 ? qsTr("%1 changes while you were away").arg(awayChanges) : ""
+        onLostChanged: if (lost) awayChanges = 0
+        onRetryRequested: Session.retryNow()
+    }
+
+    ServerUnreachable {
+        objectName: "serverUnreachable"
+        anchors.fill: parent
+        visible: Session.unreachable && !banner.shown
+        z: 6
+        serverUrl: Session.serverUrl
+        failedAttempts: Session.failedAttempts
+        nextRetryAt: Session.nextRetryAt
+        onRetryRequested: Session.retryNow()
+        onSignOutRequested: Session.signOut()
+    }
 
     RowLayout {
         anchors.fill: parent
+        anchors.topMargin: banner.shown ? banner.height : 0
         spacing: 0
 
         Pane {
             objectName: "sidebar"
             Layout.fillHeight: true
-            Layout.preferredWidth: 190
+            // A small window (down to the 720 px minimum) keeps its room for the view.
+            Layout.preferredWidth: page.narrow ? 140 : 190
             padding: 0
             Material.background: page.dark ? "#1f2a30" : "#f5f6f8"
             ListView {
@@ -176,6 +240,8 @@ Page {
                 // (qmllint 6.4 flags a delegate naming the file's ids, which QML allows.)
                 delegate: ItemDelegate {
                     id: entry
+                    // The current row of the focused list shows the keyboard focus.
+                    FocusRing { shown: entry.ListView.isCurrentItem && entry.ListView.view.activeFocus }
                     required property var modelData
                     width: ListView.view.width
                     text: modelData.label
@@ -187,7 +253,10 @@ Page {
                     onClicked: page.openView(modelData.key, "") // qmllint disable unqualified
                     Shortcut {
                         sequence: entry.modelData.shortcut
-                        onActivated: page.openView(entry.modelData.key, "") // qmllint disable unqualified
+                        onActivated: {
+                            page.openView(entry.modelData.key, "") // qmllint disable unqualified
+                            page.focusCurrentView() // qmllint disable unqualified
+                        }
                     }
                 }
             }
@@ -210,12 +279,14 @@ Page {
             TiebreakersView {
                 id: tiebreakersView
                 objectName: "tiebreakersView"
-                teamId: page.teamId
+                // An admin sees every tiebreaker (the Live board opens any of them here).
+                teamId: page.isAdmin ? "" : page.teamId
                 ownTeamId: Session.teamId
             }
             Loader {
                 objectName: "liveBoardLoader"
                 active: page.isAdmin
+                focus: true
                 sourceComponent: LiveBoardView {
                     objectName: "liveBoardView"
                     onOpenTiebreaker: (tiebreakerId) => {
@@ -241,16 +312,53 @@ Page {
     Connections {
         target: toasts
         function onToastShown(toastId: string, text: string) {
+            if (banner.lost || banner.backOnline)
+                banner.awayChanges++
             if (!page.Window.active)
                 notifier.notify(toastId, qsTr("LeagueDesk"), text)
+        }
+    }
+    // The one-click "Bid N" of an outbid toast goes through a bids model of its own, so it has the
+    // same guards as the form (one request at a time, none while this team leads).
+    TiebreakerBidsModel {
+        id: quickBid
+        session: Session
+        teamId: Session.teamId
+        property string toastId
+        onBidStateChanged: {
+            if (sending || toastId.length === 0)
+                return
+            if (confirmation.length > 0 || bidErrorText.length > 0) {
+                toasts.dismiss(toastId)
+                toasts.showMessage(confirmation.length > 0 ? qsTr("%1 on %2").arg(confirmation).arg(playerName) : bidErrorText,
+                                   "tiebreakers", tiebreakerId)
+                toastId = ""
+            }
+        }
+    }
+    function quickBidFor(toastId: string, tiebreakerId: string, amount: real) {
+        quickBid.tiebreakerId = tiebreakerId
+        quickBid.clearBidState()
+        quickBid.toastId = toastId
+        if (!quickBid.placeBid(amount)) {
+            quickBid.toastId = ""
+            toasts.dismiss(toastId)
+            toasts.showMessage(quickBid.leading ? qsTr("You already hold the highest bid on %1").arg(quickBid.playerName)
+                                                : qsTr("That bid was not sent; open the tiebreaker to bid"),
+                               "tiebreakers", tiebreakerId)
         }
     }
     ToastStack {
         objectName: "toastStack"
         queue: toasts
+        bidding: quickBid.sending
+        onBidRequested: (toastId, tiebreakerId, amount) => page.quickBidFor(toastId, tiebreakerId, amount)
+        // Bottom left, over the sidebar's empty lower part: the amounts, right-aligned in every
+        // list, stay visible under the toasts.
         anchors.bottom: parent.bottom
-        anchors.right: parent.right
-        anchors.margins: 16
+        anchors.left: parent.left
+        anchors.margins: 12
+        width: Math.min(340, page.width - 24)
         z: 10
     }
 }

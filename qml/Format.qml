@@ -35,4 +35,13 @@ QtObject {
         const d = new Date(rfc3339)
         return isNaN(d.getTime()) ? "" : Qt.formatDateTime(d, "d MMM HH:mm")
     }
+    // A finished tiebreaker on one line, the same in every list: "Team Red for 2,200 real · 1 Dec 14:05".
+    // `price` is what the winner paid (-1: not known); `lost` says the highest bid could not pay.
+    function outcome(status: string, winner: string, price: real, currency: string, lost: bool, ended: var): string {
+        const when = (ended && !isNaN(ended.getTime())) ? " · " + Qt.formatDateTime(ended, "d MMM HH:mm") : ""
+        if (status === "cancelled")
+            return qsTr("no winner, unsold") + when
+        const paid = price >= 0 ? qsTr("%1 for %2").arg(winner).arg(moneyIn(price, currency)) : winner
+        return paid + (lost ? qsTr(" (highest bid not paid)") : "") + when
+    }
 }

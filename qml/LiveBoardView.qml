@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // (qmllint 6.4 flags a delegate's use of the file's ids, which QML allows: those lines say so.)
 // For admins: every active tiebreaker as a card that updates as bids arrive (the new bid lights up
@@ -55,6 +56,7 @@ Page {
             GridView {
                 id: grid
                 objectName: "liveBoardGrid"
+                focus: true
                 anchors.fill: parent
                 model: active
                 clip: true
@@ -64,16 +66,14 @@ Page {
                 keyNavigationEnabled: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Active tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
                 remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 300 } }
-                displaced: Transition {
-                    NumberAnimation { properties: "x,y"; duration: 250 }
-                    // An add transition that this interrupts leaves its row where it stopped (half
-                    // transparent) unless displaced finishes it too (seen on Qt 6.8).
-                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-                }
+                displaced: Transition { NumberAnimation { properties: "x,y"; duration: 250 } }
                 delegate: Item {
                     id: cell
+                    GridView.onAdd: cellFadeIn.start()
+                    NumberAnimation { id: cellFadeIn; target: cell; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: cell.opacity = 1 }
                     required property string tiebreaker_id
                     required property string player_name
                     required property var highest_bid_amount
@@ -169,21 +169,27 @@ Page {
                 activeFocusOnTab: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Finished tiebreakers")
-                add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-                displaced: Transition {
-                    NumberAnimation { property: "y"; duration: 200 }
-                    NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-                }
+                // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+                // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+                displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
                 delegate: ItemDelegate {
                     id: past
+                    ListView.onAdd: pastFadeIn.start()
+                    NumberAnimation { id: pastFadeIn; target: past; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: past.opacity = 1 }
+                    // The current row of the focused list shows the keyboard focus.
+                    FocusRing { shown: past.ListView.isCurrentItem && past.ListView.view.activeFocus }
                     required property string tiebreaker_id
                     required property string player_name
                     required property string status
                     required property string winner_team_name
-                    required property var highest_bid_amount
+                    required property var winning_amount
+                    required property bool highest_bid_lost
+                    required property string currency_type
+                    required property date deadline
                     width: ListView.view.width
-                    text: status === "cancelled" ? qsTr("%1 — no winner").arg(player_name)
-                        : qsTr("%1 — %2, %3").arg(player_name).arg(winner_team_name).arg(Format.money(highest_bid_amount))
+                    // What the winner paid, not the highest bid (which may not have been paid).
+                    text: qsTr("%1 — %2").arg(player_name)
+                              .arg(Format.outcome(status, winner_team_name, winning_amount, currency_type, highest_bid_lost, deadline))
                     Accessible.name: text
                     onClicked: view.openTiebreaker(tiebreaker_id) // qmllint disable unqualified
                 }

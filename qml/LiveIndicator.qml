@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // The header's promise about freshness. It only says "Live" while events are flowing; otherwise it
-// says what is going on and how old the shown data is.
+// says what is going on and how old the shown data is. Text only, so the header keeps its height
+// whatever the state; the actions (Retry now) are on the ConnectionBanner.
 RowLayout {
     id: root
 
@@ -17,9 +18,6 @@ RowLayout {
     // Colours for a dark background (the header follows the system's dark theme).
     property bool dark: false
 
-    signal retryRequested()
-    signal signInRequested()
-
     readonly property int secondsToRetry: isNaN(nextRetryAt.getTime())
         ? 0 : Math.max(0, Math.ceil((nextRetryAt.getTime() - now.getTime()) / 1000))
     readonly property bool hasAsOf: !isNaN(asOf.getTime())
@@ -29,6 +27,10 @@ RowLayout {
         case "live": return qsTr("Live")
         case "connecting": return qsTr("Connecting…")
         case "reconnecting":
+            // Once data is on screen, its age matters more than the next attempt (the banner
+            // counts that down).
+            if (hasAsOf)
+                return qsTr("Offline — data as of %1").arg(Qt.formatTime(asOf, "HH:mm"))
             return secondsToRetry > 0 ? qsTr("Reconnecting in %1 s…").arg(secondsToRetry) : qsTr("Reconnecting…")
         case "unauthorized": return qsTr("Signed out")
         default:
@@ -70,21 +72,5 @@ RowLayout {
         text: root.text
         color: root.color
         font.bold: true
-    }
-    Button {
-        objectName: "retryButton"
-        visible: root.connectionState === "reconnecting"
-        flat: true
-        text: qsTr("Retry now")
-        Accessible.name: text
-        onClicked: root.retryRequested()
-    }
-    Button {
-        objectName: "signInButton"
-        visible: root.connectionState === "unauthorized"
-        flat: true
-        text: qsTr("Sign in")
-        Accessible.name: text
-        onClicked: root.signInRequested()
     }
 }

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // The dashboard's window: the sign-in page, or the signed-in shell (Dashboard.qml). Remembers its
 // size; follows the system's light or dark theme.
@@ -40,6 +41,7 @@ ApplicationWindow {
             restoring: Session.restoring
             credentialNotice: Session.credentialNotice
             plainFileAllowed: Session.plainFileAllowed
+            errorText: Session.signInError
             onPlainFileAllowedToggled: (allowed) => { Session.plainFileAllowed = allowed }
             onSignInRequested: (serverUrl, token) => Session.signIn(serverUrl, token)
             onDemoRequested: (asAdmin) => DemoLeague.start(Session, asAdmin)

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // Where a user points the dashboard at a league server.
@@ -19,6 +20,11 @@ Page {
     property string credentialNotice
     property bool plainFileAllowed: false
     signal plainFileAllowedToggled(bool allowed)
+    // Why the last sign-in ended (the server refused the token), in words; "" when none.
+    property string errorText
+
+    // The keyboard starts where typing is needed: the address, or the token when the address is known.
+    Component.onCompleted: (lastServerUrl.length > 0 ? tokenField : serverField).forceActiveFocus()
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -30,25 +36,58 @@ Page {
             font.pixelSize: 22
             Layout.fillWidth: true
         }
+        Label {
+            objectName: "signInError"
+            visible: text.length > 0
+            text: page.errorText
+            color: page.Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
+            font.bold: true
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        Label {
+            text: qsTr("League server address")
+            font.bold: true
+        }
         TextField {
             id: serverField
             objectName: "serverField"
             Layout.fillWidth: true
-            placeholderText: qsTr("Server URL, e.g. http://127.0.0.1:8080")
-            text: page.lastServerUrl.length > 0 ? page.lastServerUrl : "http://127.0.0.1:8080"
+            // An example, never a value: a prefilled address looked like a real one.
+            placeholderText: qsTr("e.g. https://league.example.org")
+            text: page.lastServerUrl
             enabled: !page.restoring
-            Accessible.name: qsTr("Server URL")
+            inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+            Accessible.name: qsTr("League server address")
+            onAccepted: tokenField.forceActiveFocus()
+        }
+        Label {
+            text: qsTr("Access token")
+            font.bold: true
         }
         TextField {
             id: tokenField
             objectName: "tokenField"
             Layout.fillWidth: true
-            placeholderText: qsTr("Access token")
+            placeholderText: qsTr("ld_…")
             echoMode: TextInput.Password
             Accessible.name: qsTr("Access token")
+            Accessible.description: tokenHint.text
             onAccepted: signInButton.clicked()
         }
+        Label {
+            id: tokenHint
+            objectName: "tokenHint"
+            text: qsTr("Your league admin gives each team manager a token (leaguedesk-server token create). It is kept in your system keychain.")
+            wrapMode: Text.WordWrap
+            opacity: 0.7
+            font.pixelSize: 12
+            Layout.fillWidth: true
+        }
         Button {
+            FocusRing { }
             id: signInButton
             text: page.restoring ? qsTr("Signing in…") : qsTr("Sign in")
             enabled: !page.restoring && serverField.text.length > 0 && tokenField.text.length > 0
@@ -64,6 +103,7 @@ Page {
             Layout.fillWidth: true
         }
         CheckBox {
+            FocusRing { }
             objectName: "plainFileCheck"
             visible: page.credentialNotice.length > 0
             checked: page.plainFileAllowed
@@ -81,6 +121,7 @@ Page {
         RowLayout {
             spacing: 8
             RadioButton {
+                FocusRing { }
                 id: asManager
                 objectName: "demoAsManager"
                 text: qsTr("as a team manager")
@@ -88,12 +129,14 @@ Page {
                 Accessible.name: qsTr("Try the demo as a team manager")
             }
             RadioButton {
+                FocusRing { }
                 objectName: "demoAsAdmin"
                 text: qsTr("as the league admin")
                 Accessible.name: qsTr("Try the demo as the league admin")
             }
         }
         Button {
+            FocusRing { }
             objectName: "demoButton"
             text: page.demoStarting ? qsTr("Starting the demo league…") : qsTr("Try the demo league")
             enabled: !page.demoStarting

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // A team's squad grouped by position, filterable, with totals per currency; rows animate in
 // and out as players are acquired or removed.
@@ -18,6 +19,13 @@ Page {
     SquadFilterModel {
         id: filtered
         sourceModel: squad
+        search: tools.searchText
+        sortBy: tools.sortKey
+    }
+    Shortcut {
+        sequence: "Ctrl+F"
+        enabled: view.visible
+        onActivated: tools.focusSearch()
     }
 
     header: ColumnLayout {
@@ -53,6 +61,17 @@ Page {
                 }
             }
         }
+        SearchSortBar {
+            id: tools
+            objectName: "squadTools"
+            Layout.fillWidth: true
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            placeholder: qsTr("Search players or clubs")
+            listName: qsTr("squad")
+            sortOptions: [{ key: "position", label: qsTr("By position") }, { key: "name", label: qsTr("By name") },
+                          { key: "price", label: qsTr("By price") }]
+        }
         TabBar {
             id: positions
             objectName: "positionFilter"
@@ -64,6 +83,7 @@ Page {
             Repeater {
                 model: [qsTr("All"), qsTr("Goalkeepers"), qsTr("Defenders"), qsTr("Midfielders"), qsTr("Forwards")]
                 delegate: TabButton {
+                    FocusRing { }
                     required property string modelData
                     text: modelData
                     width: implicitWidth
@@ -77,7 +97,9 @@ Page {
         anchors.centerIn: parent
         visible: filtered.count === 0
         text: !squad.hasData ? (squad.errorString.length > 0 ? squad.errorString : qsTr("Loading squad…"))
-                             : squad.count === 0 ? qsTr("No players yet") : qsTr("No players in this position")
+                             : squad.count === 0 ? qsTr("No players yet")
+                             : tools.searchText.length > 0 ? qsTr("No player matches “%1”").arg(tools.searchText)
+                             : qsTr("No players in this position")
         opacity: 0.6
     }
 
@@ -93,7 +115,8 @@ Page {
         Accessible.name: qsTr("Squad")
         ScrollBar.vertical: ScrollBar { }
 
-        section.property: "position"
+        // Grouped by position only while sorted by it.
+        section.property: filtered.sortBy === "position" ? "position" : ""
         section.criteria: ViewSection.FullString
         section.delegate: Pane {
             id: sectionHeader
@@ -110,17 +133,17 @@ Page {
             }
         }
 
-        add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
+        // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+        // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
         remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 250 } }
-        displaced: Transition {
-            NumberAnimation { property: "y"; duration: 200 }
-            // An add transition that this interrupts leaves its row where it stopped (half
-            // transparent) unless displaced finishes it too (seen on Qt 6.8).
-            NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-        }
+        displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
 
         delegate: ItemDelegate {
             id: row
+            ListView.onAdd: rowFadeIn.start()
+            NumberAnimation { id: rowFadeIn; target: row; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: row.opacity = 1 }
+            // The current row of the focused list shows the keyboard focus.
+            FocusRing { shown: row.ListView.isCurrentItem && row.ListView.view.activeFocus }
             required property int index
             required property string name
             required property string position

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // One tiebreaker: countdown, highest bid and who holds it, this team's last bid, the bid history
 // as it grows, the bid form for participants, and the winner once it is resolved.
@@ -26,6 +27,9 @@ Pane {
     }
 
     readonly property bool active: bids.status === "active"
+    // Past the deadline the server takes no bid, even before it announces the result: the form
+    // closes then, not after a refusal.
+    readonly property bool biddingOpen: active && !detailCountdown.ended
     readonly property bool participant: bids.isParticipant
     readonly property real balance: { wallet.revision; return wallet.balanceOf(bids.currencyType) }
 
@@ -52,6 +56,7 @@ Pane {
                 elide: Text.ElideRight
             }
             Countdown {
+                id: detailCountdown
                 objectName: "detailCountdown"
                 visible: root.active
                 deadline: bids.deadline
@@ -61,15 +66,21 @@ Pane {
         Label {
             objectName: "winnerLabel"
             visible: !root.active
-            text: bids.status === "cancelled" ? qsTr("Ended without a bid; the player stays unsold")
-                : bids.winnerTeamName.length > 0
-                  ? (bids.winnerTeamId === root.ownTeamId
-                     ? qsTr("You won %1").arg(bids.playerName)
-                     : qsTr("Won by %1").arg(bids.winnerTeamName))
-                  : qsTr("Resolved")
+            // Who won, for what price, and why the highest bid lost when it did (TiebreakerBidsModel).
+            text: bids.outcome.length > 0 ? bids.outcome : qsTr("Resolved")
             font.pixelSize: 16
             font.bold: true
-            color: root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32"
+            // Green only for this team's own win: "Won by Team Red" is not good news for you.
+            color: bids.winnerTeamId.length > 0 && bids.winnerTeamId === root.ownTeamId
+                   ? (root.Material.theme === Material.Dark ? "#81c784" : "#2e7d32") : root.Material.foreground
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "awaitingLabel"
+            visible: root.active && !root.biddingOpen
+            text: qsTr("Bidding closed at %1; waiting for the result").arg(Qt.formatTime(bids.deadline, "HH:mm:ss"))
+            font.bold: true
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -86,6 +97,18 @@ Pane {
                       : qsTr("No bids yet")
                 font.bold: true
             }
+            Label { text: qsTr("Teams in the tie"); opacity: 0.7 }
+            Label {
+                objectName: "participantsLabel"
+                text: bids.participantsText
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Tied at"); opacity: 0.7 }
+            Label {
+                objectName: "startingAmountLabel"
+                text: Format.moneyIn(bids.startingAmount, bids.currencyType)
+            }
             Label { text: qsTr("Your last bid"); opacity: 0.7; visible: root.participant }
             Label {
                 visible: root.participant
@@ -98,13 +121,14 @@ Pane {
             objectName: "bidForm"
             Layout.fillWidth: true
             visible: root.participant && root.active
-            open: root.active
+            open: root.biddingOpen
             minimumBid: bids.minimumNextBid
             balance: root.balance
             currencyType: bids.currencyType
             sending: bids.sending
             serverError: bids.bidErrorText
             confirmation: bids.confirmation
+            leadingAmount: bids.leadingAmount
             onSubmitted: (amount) => bids.placeBid(amount)
         }
 
@@ -124,21 +148,22 @@ Pane {
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Bid history")
             ScrollBar.vertical: ScrollBar { }
-            add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 300 } }
-            displaced: Transition {
-                NumberAnimation { property: "y"; duration: 200 }
-                // An add transition that this interrupts leaves its row where it stopped (half
-                // transparent) unless displaced finishes it too (seen on Qt 6.8).
-                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-            }
+            // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+            // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
             delegate: ItemDelegate {
                 id: bidRow
+                ListView.onAdd: bidRowFadeIn.start()
+                NumberAnimation { id: bidRowFadeIn; target: bidRow; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: bidRow.opacity = 1 }
+                // The current row of the focused list shows the keyboard focus.
+                FocusRing { shown: bidRow.ListView.isCurrentItem && bidRow.ListView.view.activeFocus }
                 required property string team_name
                 required property var amount
                 required property string ts
                 required property bool is_highest
                 required property bool is_own
                 width: ListView.view.width
+                rightPadding: 24 // clear of the scroll bar
                 Accessible.name: qsTr("%1 bid %2 at %3").arg(team_name).arg(Format.money(amount)).arg(Format.time(ts))
                 contentItem: RowLayout {
                     spacing: 12

@@ -10,6 +10,11 @@ ListView {
     id: root
 
     required property ToastQueue queue
+    // A one-click bid is on its way: the toasts' "Bid N" buttons wait.
+    property bool bidding: false
+
+    // "Bid N" on an outbid toast; the owner places the bid and reports back with a toast.
+    signal bidRequested(string toastId, string tiebreakerId, real amount)
 
     width: 340
     height: contentHeight
@@ -24,11 +29,9 @@ ListView {
         onHoveredChanged: root.queue.paused = hovered
     }
 
+    // The fade is the delegate's own (ListView.onAdd): a cancelled transition cannot leave it faded.
     add: Transition {
-        ParallelAnimation {
-            NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200 }
-            NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
-        }
+        NumberAnimation { property: "x"; from: 40; to: 0; duration: 200; easing.type: Easing.OutCubic }
     }
     remove: Transition { NumberAnimation { property: "opacity"; to: 0; duration: 200 } }
     displaced: Transition {
@@ -41,10 +44,14 @@ ListView {
 
     delegate: ItemDelegate {
         id: toast
+        ListView.onAdd: toastFadeIn.start()
+        NumberAnimation { id: toastFadeIn; target: toast; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: toast.opacity = 1 }
         objectName: "toast"
         required property string toast_id
         required property string message
         required property int count
+        required property string target_id
+        required property var bid_amount
         // Inverse of the theme, like Material snackbars: dark on a light window, light on a dark one.
         readonly property bool dark: Material.theme === Material.Dark
         readonly property color textColor: dark ? "#202124" : "#ffffff"
@@ -63,7 +70,17 @@ ListView {
                 color: toast.textColor
                 Layout.fillWidth: true
             }
+            GuardedButton {
+                objectName: "toastBidButton"
+                visible: toast.bid_amount > 0
+                busy: root.bidding // qmllint disable unqualified
+                text: qsTr("Bid %1").arg(Format.money(toast.bid_amount))
+                highlighted: true
+                Accessible.name: qsTr("Bid %1 now").arg(Format.money(toast.bid_amount))
+                onTriggered: root.bidRequested(toast.toast_id, toast.target_id, toast.bid_amount) // qmllint disable unqualified
+            }
             ToolButton {
+                FocusRing { }
                 objectName: "dismissButton"
                 text: "\u2715"
                 Accessible.name: qsTr("Dismiss")

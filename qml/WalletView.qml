@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import LeagueDesk.Models
+import LeagueDesk.Session
 
 // Balance and spent per currency, each balance over time, and the transactions, newest first.
 Page {
@@ -81,31 +82,57 @@ Page {
             }
         }
 
-        Label {
-            text: qsTr("Transactions")
-            font.bold: true
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            Label {
+                text: qsTr("Transactions")
+                font.bold: true
+            }
+            SearchSortBar {
+                id: tools
+                objectName: "transactionTools"
+                Layout.fillWidth: true
+                placeholder: qsTr("Search notes, players or currencies")
+                listName: qsTr("transactions")
+                sortOptions: [{ key: "", label: qsTr("Newest first") }, { key: "amount", label: qsTr("By amount") },
+                              { key: "currency_type", label: qsTr("By currency") }]
+            }
+        }
+        SearchSortModel {
+            id: shownTransactions
+            sourceModel: wallet
+            searchText: tools.searchText
+            searchRoles: ["note", "player_id", "currency_type", "kind"]
+            sortRoleName: tools.sortKey
+            descending: tools.sortKey === "amount"
+        }
+        Shortcut {
+            sequence: "Ctrl+F"
+            enabled: view.visible
+            onActivated: tools.focusSearch()
         }
         ListView {
             id: transactions
             objectName: "transactionList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            model: wallet
+            model: shownTransactions
             clip: true
             keyNavigationEnabled: true
             activeFocusOnTab: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Transactions")
             ScrollBar.vertical: ScrollBar { }
-            add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 250 } }
-            displaced: Transition {
-                NumberAnimation { property: "y"; duration: 200 }
-                // An add transition that this interrupts leaves its row where it stopped (half
-                // transparent) unless displaced finishes it too (seen on Qt 6.8).
-                NumberAnimation { property: "opacity"; to: 1; duration: 200 }
-            }
+            // New rows fade in from the delegate (ListView.onAdd), not an add transition: a relayout
+            // cancels a transition and left rows at opacity 0 or half faded (two bids at once).
+            displaced: Transition { NumberAnimation { property: "y"; duration: 200 } }
             delegate: ItemDelegate {
                 id: tx
+                ListView.onAdd: txFadeIn.start()
+                NumberAnimation { id: txFadeIn; target: tx; property: "opacity"; from: 0; to: 1; duration: 250; onStopped: tx.opacity = 1 }
+                // The current row of the focused list shows the keyboard focus.
+                FocusRing { shown: tx.ListView.isCurrentItem && tx.ListView.view.activeFocus }
                 required property int index
                 required property string ts
                 required property string kind

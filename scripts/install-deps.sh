@@ -14,6 +14,7 @@ packages=(
   xvfb xauth
   dpkg-dev file python3 lintian desktop-file-utils appstream nsis
   postgresql
+  clang-14 libfuzzer-14-dev
   gnome-keyring dbus
 )
 

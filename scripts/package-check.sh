@@ -131,7 +131,7 @@ run_dashboard() {
   in_root env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/xdg QT_FORCE_STDERR_LOGGING=1 \
     sh -c 'mkdir -p -m 0700 /tmp/xdg; timeout -s TERM 8 leaguedesk --server "$1" --token "$2"; echo "exit=$?"' sh "$url" "$token" 2>&1
 }
-qml_errors='is not installed|module "[^"]*" plugin|Cannot load library|failed to load component|QQmlApplicationEngine failed|qrc:/[^ ]*\.qml:[0-9]+|is not a type|ReferenceError|TypeError|LeagueDesk.Models module is missing'
+qml_errors='is not installed|module "[^"]*" plugin|Cannot load library|failed to load component|QQmlApplicationEngine failed|qrc:/[^ ]*\.qml:[0-9]+|is not a type|ReferenceError|TypeError|LeagueDesk.(Models|Session) module is missing'
 
 say "QT_QPA_PLATFORM=offscreen leaguedesk --server $url --token …"
 : >"$server_log.mark"

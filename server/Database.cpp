@@ -17,9 +17,13 @@ namespace {
 // Migrations are embedded; the number in the file name is the schema version. PostgreSQL has its
 // own variant of each file (BIGINT money, BIGSERIAL ids); the statements are otherwise the same.
 const QStringList kSqliteMigrations{QStringLiteral(":/migrations/0001_initial.sql"),
-                                    QStringLiteral(":/migrations/0002_tiebreakers_ops.sql")};
+                                    QStringLiteral(":/migrations/0002_tiebreakers_ops.sql"),
+                                    QStringLiteral(":/migrations/0003_auction.sql"),
+                                    QStringLiteral(":/migrations/0004_token_expiry.sql")};
 const QStringList kPostgresMigrations{QStringLiteral(":/migrations/postgres/0001_initial.sql"),
-                                      QStringLiteral(":/migrations/postgres/0002_tiebreakers_ops.sql")};
+                                      QStringLiteral(":/migrations/postgres/0002_tiebreakers_ops.sql"),
+                                      QStringLiteral(":/migrations/postgres/0003_auction.sql"),
+                                      QStringLiteral(":/migrations/postgres/0004_token_expiry.sql")};
 
 QString uniqueConnectionName()
 {

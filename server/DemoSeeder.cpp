@@ -151,4 +151,9 @@ void DemoSeeder::playRounds()
                             {4, 144, 4000},  {1, 144, 3500}, {5, 145, 5000}, {6, 145, 5000}, {1, 147, 2000}};
     play(QStringLiteral("FWD"), QStringLiteral("football"), {141, 142, 143, 144, 145, 146, 147}, r4, false,
          7 * 24 * 3600);
+
+    // R0005 stays OPEN too, midfielders for real money, with sealed bids from other teams only:
+    // SSPSLT0001 (the team `make run` signs in as) has none, so every bid it shows is the user's.
+    const QList<DemoBid> r5{{2, 89, 120}, {3, 89, 150}, {4, 90, 80}, {5, 91, 200}, {6, 91, 200}, {7, 92, 60}};
+    play(QStringLiteral("MID"), QStringLiteral("real"), {89, 90, 91, 92, 93, 94}, r5, false, 2 * 24 * 3600);
 }

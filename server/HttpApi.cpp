@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "HttpCompat.h"
 #include "LeagueService.h"
+#include "LogLimits.h"
 #include "Logging.h"
 
 #include <protocol/JsonReader.h>
@@ -16,6 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMetaEnum>
+
+#include <algorithm>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpServerWebSocketUpgradeResponse>
@@ -64,11 +67,34 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
     return false;
 }
 
+// Unauthenticated requests cost nothing to send, so their lines are throttled; every line cuts
+// the client's path to LogLimits::kMaxClientText.
+LogThrottle &unauthenticatedLog()
+{
+    static LogThrottle throttle(20);
+    return throttle;
+}
+
 void logRequest(const QHttpServerRequest &request, int status, const QElapsedTimer &timer)
 {
+    qint64 suppressed = 0;
+    if (status == 401 && !unauthenticatedLog().allow(&suppressed))
+        return;
     // Never the Authorization header: only method, path, status and time.
-    qCInfo(lcHttp).noquote() << methodName(request.method()) << request.url().path() << status
-                             << QStringLiteral("%1ms").arg(timer.elapsed());
+    const QString skipped = suppressed > 0
+        ? QStringLiteral(" (%1 unauthenticated requests not logged)").arg(suppressed)
+        : QString();
+    qCInfo(lcHttp).noquote() << methodName(request.method()) << LogLimits::clientText(request.url().path()) << status
+                             << QStringLiteral("%1ms").arg(timer.elapsed()) + skipped;
+}
+
+// Team, round, player and tiebreaker ids are short and plain (SSPSLT0001, R0004, TB0002).
+bool plausibleId(const QString &id)
+{
+    return !id.isEmpty() && id.size() <= HttpApi::kMaxIdLength && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return c.unicode() < 128
+            && (c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.'));
+    });
 }
 
 } // namespace
@@ -76,8 +102,13 @@ void logRequest(const QHttpServerRequest &request, int status, const QElapsedTim
 HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, const Database &db,
                  RateLimiter &rateLimiter, HealthInfo healthInfo, QObject *parent)
     : QObject(parent), m_server(server), m_tokens(tokens), m_league(league), m_db(db), m_idempotency(db),
-      m_rateLimiter(rateLimiter), m_healthInfo(std::move(healthInfo))
+      m_rateLimiter(rateLimiter),
+      m_dryRunLimiter(rateLimiter.enabled() ? kDryRunsPerSecond : 0, kDryRunBurst),
+      m_healthInfo(std::move(healthInfo))
 {
+    if (m_rateLimiter.frozen())
+        m_dryRunLimiter.freezeRefill(); // tests: both budgets stand still
+
     registerRoutes();
 }
 
@@ -92,7 +123,7 @@ std::optional<Principal> HttpApi::authenticate(const QHttpServerRequest &request
 }
 
 QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const QString &arg,
-                                      const QList<std::pair<Method, Handler>> &handlers)
+                                      const QList<std::pair<Method, Handler>> &handlers, const QString &arg2)
 {
     QElapsedTimer timer;
     timer.start();
@@ -113,6 +144,9 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         } else if (request.body().size() > kMaxBodyBytes) {
             reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
+        } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
+            // Checked before anything is looked up or stored: no id of ours looks like this.
+            reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
         } else if (!handler) {
             reply = error(ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed on this path"));
         } else {
@@ -128,13 +162,17 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             } else {
                 const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
                 if (limit.allowed) {
-                    reply = (*handler)(Context{request, *who, arg, body});
+                    reply = (*handler)(Context{request, *who, arg, body, false, arg2});
+                } else if (!m_dryRunLimiter.take(who->tokenHash).allowed) {
+                    // Over the limit and out of dry runs too: refused before any work.
+                    reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
+                    retryAfter = limit.retryAfterSeconds;
                 } else {
-                    // Over the limit: the request's own errors still come first, so run it as a
-                    // dry run (rolled back, nothing published or stored) and answer 429 only if
-                    // it would have succeeded.
+                    // Over the limit: the request's own errors still come first (PROTOCOL.md), so
+                    // run it as a dry run (rolled back, nothing published or stored) and answer
+                    // 429 only if it would have succeeded. Dry runs have their own small budget.
                     LeagueService::DryRun dryRun(m_league);
-                    reply = (*handler)(Context{request, *who, arg, body, true});
+                    reply = (*handler)(Context{request, *who, arg, body, true, arg2});
                     if (reply.status < 400) {
                         reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
                         retryAfter = limit.retryAfterSeconds;
@@ -217,6 +255,13 @@ void HttpApi::addRoute1(const QString &pattern, QList<std::pair<Method, Handler>
     });
 }
 
+void HttpApi::addRoute2(const QString &pattern, QList<std::pair<Method, Handler>> handlers)
+{
+    m_server.route(pattern, [this, handlers](const QString &arg, const QString &arg2, const QHttpServerRequest &request) {
+        return dispatch(request, arg, handlers, arg2);
+    });
+}
+
 void HttpApi::registerRoutes()
 {
     auto bind = [this](Reply (HttpApi::*fn)(const Context &)) {
@@ -227,7 +272,11 @@ void HttpApi::registerRoutes()
     addRoute1(QStringLiteral("/api/v1/teams/<arg>/squad"), {{Method::Get, bind(&HttpApi::getSquad)}});
     addRoute1(QStringLiteral("/api/v1/teams/<arg>/wallet"), {{Method::Get, bind(&HttpApi::getWallet)}});
     addRoute(QStringLiteral("/api/v1/rounds"), {{Method::Get, bind(&HttpApi::getRounds)}});
-    addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"), {{Method::Post, bind(&HttpApi::postBid)}});
+    addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"),
+              {{Method::Get, bind(&HttpApi::getRoundBids)}, {Method::Post, bind(&HttpApi::postBid)}});
+    // Protocol 1.1.
+    addRoute2(QStringLiteral("/api/v1/rounds/<arg>/bids/<arg>"), {{Method::Delete, bind(&HttpApi::deleteBid)}});
+    addRoute(QStringLiteral("/api/v1/players"), {{Method::Get, bind(&HttpApi::getPlayers)}});
     addRoute(QStringLiteral("/api/v1/admin/rounds"), {{Method::Post, bind(&HttpApi::postRound)}});
     addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>/finalize"), {{Method::Post, bind(&HttpApi::postFinalize)}});
     addRoute1(QStringLiteral("/api/v1/admin/rounds/<arg>"), {{Method::Delete, bind(&HttpApi::deleteRound)}});
@@ -242,8 +291,9 @@ void HttpApi::registerRoutes()
     // to its WebSocket server once a route matched. A plain GET gets an error.
     auto plainLive = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
 #if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
-        if (!HttpCompat::header(request, "Upgrade").isEmpty()) {
-            qCInfo(lcHttp).noquote() << "GET" << request.url().path() << "101 (upgrade)";
+        // Only a WebSocket upgrade is handed over; any other Upgrade (h2c, ...) gets an answer.
+        if (HttpCompat::header(request, "Upgrade").trimmed().compare("websocket", Qt::CaseInsensitive) == 0) {
+            qCInfo(lcHttp).noquote() << "GET" << LogLimits::clientText(request.url().path()) << "101 (upgrade)";
             return;
         }
 #endif

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IdempotencyStore.h"
+#include "LeagueService.h"
 #include "RateLimiter.h"
 #include "TokenStore.h"
 
@@ -14,7 +15,6 @@
 #include <optional>
 
 class Database;
-class LeagueService;
 class QHttpServer;
 class QHttpServerResponse;
 
@@ -26,6 +26,12 @@ class HttpApi : public QObject
     Q_OBJECT
 public:
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    // Path ids longer than this, or with other characters than [A-Za-z0-9._-], answer 404 at once.
+    static constexpr qsizetype kMaxIdLength = 64;
+    // Requests over the rate limit still get their own errors first (PROTOCOL.md: 429 last), by
+    // a dry run of the handler; those dry runs are limited per token too, beyond that 429 at once.
+    static constexpr double kDryRunsPerSecond = 2;
+    static constexpr double kDryRunBurst = 20;
 
     // Extra fields for GET /healthz (connection counts), filled by whoever owns the sockets.
     using HealthInfo = std::function<QJsonObject()>;
@@ -47,6 +53,7 @@ public:
         QString arg;
         QJsonObject body;
         bool dryRun = false; // rate-limited: check and answer errors, change nothing, store nothing
+        QString arg2;        // the second path argument, for routes with two
     };
     using Handler = std::function<Reply(const Context &)>;
     using Method = QHttpServerRequest::Method;
@@ -55,8 +62,9 @@ private:
     void registerRoutes();
     void addRoute(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
     void addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
+    void addRoute2(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
     QHttpServerResponse dispatch(const QHttpServerRequest &request, const QString &arg,
-                                 const QList<std::pair<Method, Handler>> &handlers);
+                                 const QList<std::pair<Method, Handler>> &handlers, const QString &arg2 = {});
     std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
 
     static Reply error(Protocol::ErrorCode code, const QString &message);
@@ -66,6 +74,9 @@ private:
     Reply getSquad(const Context &c);
     Reply getWallet(const Context &c);
     Reply getRounds(const Context &c);
+    Reply getPlayers(const Context &c);
+    Reply getRoundBids(const Context &c);
+    Reply deleteBid(const Context &c);
     Reply getTiebreakers(const Context &c);
     Reply getTiebreaker(const Context &c);
     Reply postBid(const Context &c);
@@ -76,12 +87,18 @@ private:
     Reply postResolve(const Context &c);
     QHttpServerResponse health(const QHttpServerRequest &request);
 
+    // A write that honours Idempotency-Key: `write` runs the change with the BeforeCommit that
+    // stores its answer (empty without a key); a repeat gets the stored answer.
+    using Write = std::function<Reply(const LeagueService::BeforeCommit &)>;
+    Reply idempotent(const Context &c, int okStatus, const Write &write);
+
     QHttpServer &m_server;
     const TokenStore &m_tokens;
     LeagueService &m_league;
     const Database &m_db;
     IdempotencyStore m_idempotency;
     RateLimiter &m_rateLimiter;
+    RateLimiter m_dryRunLimiter;
     HealthInfo m_healthInfo;
     qint64 m_requests = 0;
 };

@@ -20,6 +20,9 @@ std::optional<IdempotencyStore::Answer> IdempotencyStore::find(const QString &to
 void IdempotencyStore::store(const QString &tokenHash, const QString &path, const QString &key, const Answer &answer,
                              const QDateTime &now) const
 {
+    if (key.isEmpty() || key.size() > kMaxKeyLength || path.size() > kMaxPathLength)
+        return;
+    prune(now);
     m_db.exec(QStringLiteral("INSERT INTO idempotency_keys(token_hash, path, idem_key, request_hash, status, body, "
                              "created_at) VALUES(?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT(token_hash, path, idem_key) DO NOTHING"),

@@ -15,6 +15,8 @@ class IdempotencyStore
 {
 public:
     static constexpr int kMaxKeyLength = 128;
+    // The request path is part of the scope; a longer one is never stored (no route has one).
+    static constexpr int kMaxPathLength = 256;
     static constexpr int kKeepHours = 24;
 
     struct Answer
@@ -27,9 +29,11 @@ public:
     explicit IdempotencyStore(const Database &db) : m_db(db) { }
 
     std::optional<Answer> find(const QString &tokenHash, const QString &path, const QString &key) const;
+    // Stores nothing for a key or path over its limit; prunes old answers first, on every store,
+    // so what a client can make the table hold is bounded by what it can store within kKeepHours.
     void store(const QString &tokenHash, const QString &path, const QString &key, const Answer &answer,
                const QDateTime &now) const;
-    // Forgets answers older than kKeepHours (called now and then; cheap with the index).
+    // Forgets answers older than kKeepHours (cheap with the index).
     void prune(const QDateTime &now) const;
 
     // The request's identity for "same key, different body": SHA-256 of its canonical JSON.

@@ -2,16 +2,11 @@
 
 #include "Database.h"
 
+#include <QJsonArray>
+
 #include <QHash>
 
-namespace {
-
-QJsonValue nullable(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(v.toString());
-}
-
-} // namespace
+#include <algorithm>
 
 bool LeagueReader::teamExists(const QString &teamId) const
 {
@@ -21,6 +16,12 @@ bool LeagueReader::teamExists(const QString &teamId) const
 QString LeagueReader::teamName(const QString &teamId) const
 {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT name FROM teams WHERE team_id = ?"), {teamId});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+QString LeagueReader::playerName(const QString &playerId) const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT name FROM players WHERE player_id = ?"), {playerId});
     return q.next() ? q.value(0).toString() : QString();
 }
 
@@ -56,83 +57,149 @@ std::optional<Protocol::Squad> LeagueReader::squad(const QString &teamId) const
     return squad;
 }
 
-std::optional<QJsonObject> LeagueReader::wallet(const QString &teamId) const
+std::optional<Protocol::Wallet> LeagueReader::wallet(const QString &teamId) const
 {
     QSqlQuery t = m_db.exec(QStringLiteral("SELECT wallet_revision FROM teams WHERE team_id = ?"), {teamId});
     if (!t.next())
         return std::nullopt;
-    const qint64 revision = t.value(0).toLongLong();
-    QJsonArray balances;
+    Protocol::Wallet wallet;
+    wallet.teamId = teamId;
+    wallet.revision = t.value(0).toLongLong();
     QSqlQuery b = m_db.exec(QStringLiteral(
         "SELECT currency_type, balance, spent FROM wallets WHERE team_id = ? ORDER BY currency_type"), {teamId});
-    while (b.next()) {
-        balances.append(QJsonObject{{QLatin1String("currency_type"), b.value(0).toString()},
-                                    {QLatin1String("balance"), b.value(1).toLongLong()},
-                                    {QLatin1String("spent"), b.value(2).toLongLong()}});
-    }
-    QJsonArray transactions;
+    while (b.next())
+        wallet.balances.append({b.value(0).toString(), b.value(1).toLongLong(), b.value(2).toLongLong()});
     QSqlQuery q = m_db.exec(QStringLiteral(
         "SELECT id, ts, currency_type, amount, kind, player_id, note FROM transactions "
         "WHERE team_id = ? ORDER BY id DESC LIMIT 200"), {teamId});
     while (q.next()) {
-        transactions.append(QJsonObject{{QLatin1String("id"), q.value(0).toString()},
-                                        {QLatin1String("ts"), q.value(1).toString()},
-                                        {QLatin1String("currency_type"), q.value(2).toString()},
-                                        {QLatin1String("amount"), q.value(3).toLongLong()},
-                                        {QLatin1String("kind"), q.value(4).toString()},
-                                        {QLatin1String("player_id"), nullable(q.value(5))},
-                                        {QLatin1String("note"), q.value(6).toString()}});
+        const auto kind = q.value(4).toString() == QLatin1String("refund") ? Protocol::WalletTransaction::Kind::Refund
+                                                                            : Protocol::WalletTransaction::Kind::Spend;
+        wallet.transactions.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                    q.value(3).toLongLong(), kind, q.value(5).isNull() ? QString() : q.value(5).toString(),
+                                    q.value(6).toString()});
     }
-    return QJsonObject{{QLatin1String("team_id"), teamId},
-                       {QLatin1String("revision"), revision},
-                       {QLatin1String("balances"), balances},
-                       {QLatin1String("transactions"), transactions}};
+    return wallet;
 }
 
-std::optional<QJsonObject> LeagueReader::round(const QString &roundId) const
+namespace {
+
+Protocol::Round roundFrom(const QSqlQuery &q, QStringList playerIds)
+{
+    Protocol::Round round;
+    round.roundId = q.value(0).toString();
+    round.position = q.value(1).toString();
+    round.currencyType = q.value(2).toString();
+    round.status = q.value(3).toString() == QLatin1String("open") ? Protocol::Round::Status::Open
+                                                                    : Protocol::Round::Status::Finalized;
+    round.playerIds = std::move(playerIds);
+    round.closesAt = q.value(4).toString();
+    return round;
+}
+
+} // namespace
+
+std::optional<Protocol::Round> LeagueReader::round(const QString &roundId) const
 {
     QSqlQuery q = m_db.exec(QStringLiteral(
         "SELECT round_id, position, currency_type, status, closes_at FROM rounds WHERE round_id = ? AND deleted_at IS NULL"), {roundId});
     if (!q.next())
         return std::nullopt;
-    QJsonArray playerIds;
-    QSqlQuery p = m_db.exec(QStringLiteral(
-        "SELECT player_id FROM round_players WHERE round_id = ? ORDER BY player_id"), {roundId});
+    QStringList playerIds;
+    QSqlQuery p = m_db.exec(QStringLiteral("SELECT player_id FROM round_players WHERE round_id = ?"), {roundId});
     while (p.next())
         playerIds.append(p.value(0).toString());
-    return QJsonObject{{QLatin1String("round_id"), q.value(0).toString()},
-                       {QLatin1String("position"), q.value(1).toString()},
-                       {QLatin1String("currency_type"), q.value(2).toString()},
-                       {QLatin1String("status"), q.value(3).toString()},
-                       {QLatin1String("player_ids"), playerIds},
-                       {QLatin1String("closes_at"), q.value(4).toString()}};
+    std::sort(playerIds.begin(), playerIds.end());
+    return roundFrom(q, playerIds);
 }
 
-QJsonObject LeagueReader::rounds() const
+Protocol::RoundList LeagueReader::rounds() const
 {
     // Two queries for the whole list (not one per round): the rounds, then all their players,
     // grouped in memory. GET /rounds is polled by every dashboard after each round event.
-    QHash<QString, QJsonArray> playersByRound;
+    QHash<QString, QStringList> playersByRound;
     {
         QSqlQuery p = m_db.exec(QStringLiteral(
             "SELECT rp.round_id, rp.player_id FROM round_players rp JOIN rounds r ON r.round_id = rp.round_id "
-            "WHERE r.deleted_at IS NULL ORDER BY rp.round_id, rp.player_id"));
+            "WHERE r.deleted_at IS NULL"));
         while (p.next())
             playersByRound[p.value(0).toString()].append(p.value(1).toString());
     }
-    QJsonArray list;
+    Protocol::RoundList list;
+    list.revision = leagueRevision(kRoundsRevision);
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id, position, currency_type, status, closes_at FROM rounds "
                                            "WHERE deleted_at IS NULL ORDER BY created_at, round_id"));
     while (q.next()) {
-        const QString id = q.value(0).toString();
-        list.append(QJsonObject{{QLatin1String("round_id"), id},
-                                {QLatin1String("position"), q.value(1).toString()},
-                                {QLatin1String("currency_type"), q.value(2).toString()},
-                                {QLatin1String("status"), q.value(3).toString()},
-                                {QLatin1String("player_ids"), playersByRound.value(id)},
-                                {QLatin1String("closes_at"), q.value(4).toString()}});
+        QStringList players = playersByRound.value(q.value(0).toString());
+        std::sort(players.begin(), players.end()); // as strings, whatever the database's collation
+        list.rounds.append(roundFrom(q, std::move(players)));
     }
-    return {{QLatin1String("rounds"), list}};
+    return list;
+}
+
+std::optional<Protocol::RoundBids> LeagueReader::roundBids(const QString &roundId, const QString &teamId) const
+{
+    if (!m_db.exec(QStringLiteral("SELECT 1 FROM rounds WHERE round_id = ? AND deleted_at IS NULL"), {roundId}).next())
+        return std::nullopt;
+    Protocol::RoundBids result;
+    QSqlQuery b = m_db.exec(QStringLiteral("SELECT round_id, player_id, team_id, amount, ts FROM bids "
+                                           "WHERE round_id = ? AND (COALESCE(?, '') = '' OR team_id = ?)"),
+                            {roundId, teamId, teamId});
+    while (b.next())
+        result.bids.append({b.value(0).toString(), b.value(1).toString(), b.value(2).toString(),
+                            b.value(3).toLongLong(), b.value(4).toString()});
+    std::sort(result.bids.begin(), result.bids.end(), [](const Protocol::SealedBid &x, const Protocol::SealedBid &y) {
+        return x.playerId != y.playerId ? x.playerId < y.playerId : x.teamId < y.teamId;
+    });
+    return result;
+}
+
+qint64 LeagueReader::leagueRevision(const QString &name) const
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT value FROM league_revisions WHERE name = ?"), {name});
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Protocol::Catalogue LeagueReader::catalogue(std::optional<Protocol::PlayerStatus> status, const QString &position,
+                                            const QString &ownerVisibleTo) const
+{
+    using Protocol::PlayerStatus;
+    Protocol::Catalogue catalogue;
+    catalogue.revision = leagueRevision(kPlayersRevision);
+    // One query; the status follows PROTOCOL.md's order: sold, else in an active tiebreaker, else
+    // in an open round, else available.
+    QSqlQuery q = m_db.exec(QStringLiteral(
+        "SELECT p.player_id, p.name, p.position, p.club, s.team_id, s.price, "
+        "CASE WHEN EXISTS (SELECT 1 FROM tiebreakers t WHERE t.player_id = p.player_id AND t.status = 'active') "
+        "THEN 1 ELSE 0 END, "
+        "CASE WHEN EXISTS (SELECT 1 FROM round_players rp JOIN rounds r ON r.round_id = rp.round_id "
+        "WHERE rp.player_id = p.player_id AND r.status = 'open' AND r.deleted_at IS NULL) THEN 1 ELSE 0 END "
+        "FROM players p LEFT JOIN squad_players s ON s.player_id = p.player_id "
+        "WHERE COALESCE(?, '') = '' OR p.position = ?"), {position, position});
+    while (q.next()) {
+        Protocol::CataloguePlayer player;
+        player.playerId = q.value(0).toString();
+        player.name = q.value(1).toString();
+        player.position = q.value(2).toString();
+        player.club = q.value(3).toString();
+        if (!q.value(4).isNull()) {
+            player.status = PlayerStatus::Sold;
+            const QString owner = q.value(4).toString();
+            if (ownerVisibleTo.isEmpty() || owner == ownerVisibleTo) {
+                player.teamId = owner;
+                player.price = q.value(5).toLongLong();
+            }
+        } else if (q.value(6).toInt() != 0) {
+            player.status = PlayerStatus::InTiebreaker;
+        } else if (q.value(7).toInt() != 0) {
+            player.status = PlayerStatus::InRound;
+        }
+        if (!status || *status == player.status)
+            catalogue.players.append(std::move(player));
+    }
+    std::sort(catalogue.players.begin(), catalogue.players.end(),
+              [](const Protocol::CataloguePlayer &x, const Protocol::CataloguePlayer &y) { return x.playerId < y.playerId; });
+    return catalogue;
 }
 
 QStringList LeagueReader::tiebreakerParticipants(const QString &tiebreakerId) const
@@ -149,64 +216,60 @@ namespace {
 
 const QString kTiebreakerColumns = QStringLiteral(
     "SELECT t.tiebreaker_id, t.player_id, p.name, t.round_id, t.currency_type, t.status, t.starting_amount, "
-    "t.min_increment, t.deadline, t.winner_team_id FROM tiebreakers t JOIN players p ON p.player_id = t.player_id ");
+    "t.min_increment, t.deadline, t.winner_team_id, t.winning_amount FROM tiebreakers t "
+    "JOIN players p ON p.player_id = t.player_id ");
 const QString kBidColumns = QStringLiteral(
     "SELECT b.tiebreaker_id, b.team_id, tm.name, b.amount, b.ts FROM tiebreaker_bids b "
     "JOIN teams tm ON tm.team_id = b.team_id ");
 
 // One tiebreaker row (kTiebreakerColumns) with its participants and bids (oldest first).
-QJsonObject tiebreakerJson(const QSqlQuery &q, const QStringList &participants, const QJsonArray &bids, bool withBids)
+Protocol::Tiebreaker tiebreakerFrom(const QSqlQuery &q, const QStringList &participants,
+                                    const QList<Protocol::TiebreakerBid> &bids, bool withBids)
 {
-    QJsonObject object{{QLatin1String("tiebreaker_id"), q.value(0).toString()},
-                       {QLatin1String("player_id"), q.value(1).toString()},
-                       {QLatin1String("player_name"), q.value(2).toString()},
-                       {QLatin1String("round_id"), q.value(3).toString()},
-                       {QLatin1String("currency_type"), q.value(4).toString()},
-                       {QLatin1String("status"), q.value(5).toString()},
-                       {QLatin1String("participants"), QJsonArray::fromStringList(participants)},
-                       {QLatin1String("starting_amount"), q.value(6).toLongLong()},
-                       {QLatin1String("min_increment"), q.value(7).toLongLong()},
-                       {QLatin1String("deadline"), q.value(8).toString()},
-                       {QLatin1String("winner_team_id"), nullable(q.value(9))}};
+    Protocol::Tiebreaker t;
+    t.tiebreakerId = q.value(0).toString();
+    t.playerId = q.value(1).toString();
+    t.playerName = q.value(2).toString();
+    t.roundId = q.value(3).toString();
+    t.currencyType = q.value(4).toString();
+    t.status = Protocol::parseTiebreakerStatus(q.value(5).toString()).value_or(Protocol::TiebreakerStatus::Active);
+    t.participants = participants;
+    t.startingAmount = q.value(6).toLongLong();
+    t.minIncrement = q.value(7).toLongLong();
+    t.deadline = q.value(8).toString();
+    t.winnerTeamId = q.value(9).isNull() ? QString() : q.value(9).toString();
+    if (t.status == Protocol::TiebreakerStatus::Resolved && !q.value(10).isNull())
+        t.winningAmount = q.value(10).toLongLong();
     // The highest bid; among equal amounts the earliest (a later equal bid is never accepted).
-    QJsonValue highest(QJsonValue::Null);
-    qint64 best = -1;
-    for (const QJsonValue &bid : bids) {
-        const qint64 amount = bid.toObject().value(QLatin1String("amount")).toInteger();
-        if (amount > best) {
-            best = amount;
-            highest = bid;
-        }
+    for (const Protocol::TiebreakerBid &bid : bids) {
+        if (!t.highestBid || bid.amount > t.highestBid->amount)
+            t.highestBid = bid;
     }
-    object.insert(QLatin1String("highest_bid"), highest);
     if (withBids)
-        object.insert(QLatin1String("bids"), bids);
-    return object;
+        t.bids = bids;
+    return t;
 }
 
-QJsonObject bidJson(const QSqlQuery &b)
+Protocol::TiebreakerBid bidFrom(const QSqlQuery &b)
 {
-    return {{QLatin1String("team_id"), b.value(1).toString()},
-            {QLatin1String("team_name"), b.value(2).toString()},
-            {QLatin1String("amount"), b.value(3).toLongLong()},
-            {QLatin1String("ts"), b.value(4).toString()}};
+    return {b.value(1).toString(), b.value(2).toString(), b.value(3).toLongLong(), b.value(4).toString()};
 }
 
 } // namespace
 
-std::optional<QJsonObject> LeagueReader::tiebreaker(const QString &tiebreakerId, bool withBids) const
+std::optional<Protocol::Tiebreaker> LeagueReader::tiebreaker(const QString &tiebreakerId, bool withBids) const
 {
     QSqlQuery q = m_db.exec(kTiebreakerColumns + QStringLiteral("WHERE t.tiebreaker_id = ?"), {tiebreakerId});
     if (!q.next())
         return std::nullopt;
-    QJsonArray bids;
+    QList<Protocol::TiebreakerBid> bids;
     QSqlQuery b = m_db.exec(kBidColumns + QStringLiteral("WHERE b.tiebreaker_id = ? ORDER BY b.id"), {tiebreakerId});
     while (b.next())
-        bids.append(bidJson(b));
-    return tiebreakerJson(q, tiebreakerParticipants(tiebreakerId), bids, withBids);
+        bids.append(bidFrom(b));
+    return tiebreakerFrom(q, tiebreakerParticipants(tiebreakerId), bids, withBids);
 }
 
-QJsonObject LeagueReader::tiebreakers(const QString &status, const QString &teamId) const
+Protocol::TiebreakerList LeagueReader::tiebreakers(const QString &status, const QString &teamId) const
 {
     // Three queries for the whole list (not three per tiebreaker): the tiebreakers, then the
     // participants and the bids of the same selection, grouped in memory.
@@ -223,21 +286,21 @@ QJsonObject LeagueReader::tiebreakers(const QString &status, const QString &team
         while (q.next())
             participants[q.value(0).toString()].append(q.value(1).toString());
     }
-    QHash<QString, QJsonArray> bids;
+    QHash<QString, QList<Protocol::TiebreakerBid>> bids;
     {
         QSqlQuery b = m_db.exec(kBidColumns + QStringLiteral("JOIN tiebreakers t ON t.tiebreaker_id = b.tiebreaker_id WHERE ")
                                     + filter + QStringLiteral(" ORDER BY b.tiebreaker_id, b.id"),
                                 bindings);
         while (b.next())
-            bids[b.value(0).toString()].append(bidJson(b));
+            bids[b.value(0).toString()].append(bidFrom(b));
     }
-    QJsonArray list;
+    Protocol::TiebreakerList list;
     QSqlQuery q = m_db.exec(kTiebreakerColumns + QStringLiteral("WHERE ") + filter
                                 + QStringLiteral(" ORDER BY t.created_at, t.tiebreaker_id"),
                             bindings);
     while (q.next()) {
         const QString id = q.value(0).toString();
-        list.append(tiebreakerJson(q, participants.value(id), bids.value(id), false));
+        list.tiebreakers.append(tiebreakerFrom(q, participants.value(id), bids.value(id), false));
     }
-    return {{QLatin1String("tiebreakers"), list}};
+    return list;
 }

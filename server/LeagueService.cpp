@@ -7,11 +7,13 @@
 
 #include <protocol/Channel.h>
 #include <protocol/Events.h>
+#include <protocol/Round.h>
 #include <protocol/Squad.h>
 #include <protocol/Timestamp.h>
 
 #include <QHash>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <algorithm>
@@ -55,11 +57,7 @@ public:
         return it.value();
     }
 
-    QString playerName(const QString &playerId) const
-    {
-        QSqlQuery q = m_db.exec(QStringLiteral("SELECT name FROM players WHERE player_id = ?"), {playerId});
-        return q.next() ? q.value(0).toString() : QString();
-    }
+    QString playerName(const QString &playerId) const { return LeagueReader(m_db).playerName(playerId); }
 
     // The player joins the team at `price`, debited from `currency`.
     void acquire(const QString &teamId, const QString &playerId, qint64 price, const QString &currency,
@@ -72,6 +70,41 @@ public:
                 const QString &roundId, const QString &note)
     {
         move(teamId, playerId, price, currency, roundId, note, false);
+    }
+
+    // Protocol 1.1: a league-wide revision (LeagueReader::kRoundsRevision, kPlayersRevision),
+    // bumped once per request however often it is asked for.
+    qint64 bumpLeague(const QString &name)
+    {
+        auto it = m_league.find(name);
+        if (it == m_league.end()) {
+            m_db.exec(QStringLiteral("UPDATE league_revisions SET value = value + 1 WHERE name = ?"), {name});
+            QSqlQuery q = m_db.exec(QStringLiteral("SELECT value FROM league_revisions WHERE name = ?"), {name});
+            it = m_league.insert(name, q.next() ? q.value(0).toLongLong() : 0);
+        }
+        return it.value();
+    }
+
+    // The player's catalogue status changes in this request.
+    void touchPlayer(const QString &playerId)
+    {
+        if (!m_touched.contains(playerId))
+            m_touched.append(playerId);
+    }
+
+    // The request's events, closed by one players_changed on `rounds` that names every player
+    // whose status changed (and bumps the catalogue's revision once).
+    QList<ChannelEvent> finish()
+    {
+        QList<ChannelEvent> all = events;
+        if (!m_touched.isEmpty()) {
+            Protocol::PlayersChanged changed;
+            changed.revision = bumpLeague(LeagueReader::kPlayersRevision);
+            changed.playerIds = m_touched;
+            std::sort(changed.playerIds.begin(), changed.playerIds.end());
+            all.append({Protocol::Channel::rounds().name(), Protocol::EventType::PlayersChanged, changed.toJson()});
+        }
+        return all;
     }
 
 private:
@@ -93,6 +126,7 @@ private:
         const QString name = playerName(playerId);
         const qint64 newBalance = balance(teamId, currency) + (acquired ? -price : price);
         m_balances.insert(teamId + QLatin1Char('\n') + currency, newBalance);
+        touchPlayer(playerId);
         if (acquired) {
             m_db.exec(QStringLiteral("UPDATE wallets SET balance = balance - ?, spent = spent + ? "
                                      "WHERE team_id = ? AND currency_type = ?"), {price, price, teamId, currency});
@@ -138,6 +172,8 @@ private:
     QHash<QString, qint64> m_balances;
     QHash<QString, qint64> m_squadRevision;
     QHash<QString, qint64> m_walletRevision;
+    QHash<QString, qint64> m_league;
+    QStringList m_touched;
 };
 
 LeagueService::LeagueService(const Database &db, EventHistory &history, EventBus &bus, Settings settings,
@@ -146,9 +182,14 @@ LeagueService::LeagueService(const Database &db, EventHistory &history, EventBus
 {
 }
 
+QDateTime LeagueService::changeTime() const
+{
+    return m_changeTime.isValid() ? m_changeTime : m_clock.now();
+}
+
 QString LeagueService::now() const
 {
-    return Protocol::formatTimestamp(m_clock.now());
+    return Protocol::formatTimestamp(changeTime());
 }
 
 void LeagueService::notifyDeadlines()
@@ -163,6 +204,9 @@ template <typename Fn>
 ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *what, Fn &&fn,
                                                                   const BeforeCommit &beforeCommit)
 {
+    // One clock read per change: an event's ts must equal the times its data carries.
+    const QDateTime outer = std::exchange(m_changeTime, m_clock.now());
+    const auto restore = qScopeGuard([&] { m_changeTime = outer; });
     try {
         std::optional<Change> change;
         {
@@ -171,7 +215,7 @@ ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *wh
             if (!result.isOk() || m_dryRun)
                 return result; // Transaction's destructor rolls back.
             change = result.value();
-            const QDateTime stamp = m_clock.now();
+            const QDateTime stamp = changeTime();
             for (const ChannelEvent &e : std::as_const(change->events))
                 change->published.append(m_history.append(e.channel, e.type, e.data, stamp));
             if (beforeCommit)
@@ -201,7 +245,8 @@ QString LeagueService::nextId(const QString &table, const QString &column, const
 
 ServiceResult<LeagueService::Change> LeagueService::createRound(const QString &position, const QString &currencyType,
                                                                 const QStringList &playerIds,
-                                                                const QDateTime &closesAt)
+                                                                const QDateTime &closesAt,
+                                                                const BeforeCommit &beforeCommit)
 {
     if (!Protocol::isValidPosition(position))
         return error(ErrorCode::BadRequest, QStringLiteral("position must be GK, DEF, MID or FWD"));
@@ -230,19 +275,35 @@ ServiceResult<LeagueService::Change> LeagueService::createRound(const QString &p
                              QStringLiteral("player %1 is sold, in an open round or in an active tiebreaker").arg(playerId));
         }
         const QString roundId = nextId(QStringLiteral("rounds"), QStringLiteral("round_id"), QStringLiteral("R"));
+        Ledger ledger(m_db, now());
         m_db.exec(QStringLiteral("INSERT INTO rounds(round_id, position, currency_type, status, closes_at, created_at) "
                                  "VALUES(?, ?, ?, 'open', ?, ?)"),
-                  {roundId, position, currencyType, Protocol::formatTimestamp(closesAt), now()});
+                  {roundId, position, currencyType, Protocol::formatTimestamp(closesAt), ledger.ts()});
         QStringList unique = playerIds;
         unique.removeDuplicates();
-        for (const QString &playerId : std::as_const(unique))
+        for (const QString &playerId : std::as_const(unique)) {
             m_db.exec(QStringLiteral("INSERT INTO round_players(round_id, player_id) VALUES(?, ?)"), {roundId, playerId});
-        return Change{{{QLatin1String("round"), *m_reader.round(roundId)}}, {}, {}};
-    });
+            ledger.touchPlayer(playerId);
+        }
+        const Protocol::Round round = *m_reader.round(roundId);
+        Protocol::RoundCreated created;
+        created.roundId = roundId;
+        created.revision = ledger.bumpLeague(LeagueReader::kRoundsRevision);
+        created.position = round.position;
+        created.currencyType = round.currencyType;
+        created.playerIds = round.playerIds;
+        created.closesAt = round.closesAt;
+        ledger.events.append({Protocol::Channel::rounds().name(), Protocol::EventType::RoundCreated, created.toJson()});
+        Change change;
+        change.events = ledger.finish();
+        change.body = {{QLatin1String("round"), round.toJson()}};
+        return change;
+    }, beforeCommit);
 }
 
 ServiceResult<LeagueService::Change> LeagueService::placeBid(const QString &teamId, const QString &roundId,
-                                                             const QString &playerId, qint64 amount)
+                                                             const QString &playerId, qint64 amount,
+                                                             const BeforeCommit &beforeCommit)
 {
     if (amount < 1)
         return error(ErrorCode::BadRequest, QStringLiteral("amount must be an integer of at least 1"));
@@ -265,21 +326,50 @@ ServiceResult<LeagueService::Change> LeagueService::placeBid(const QString &team
         if (amount > balance)
             return error(ErrorCode::InsufficientFunds,
                          QStringLiteral("bid %1 is more than the balance %2 %3").arg(amount).arg(balance).arg(currency));
-        const QString ts = now();
+        const Protocol::SealedBid bid{roundId, playerId, teamId, amount, now()};
         m_db.exec(QStringLiteral("INSERT INTO bids(round_id, player_id, team_id, amount, ts) VALUES(?, ?, ?, ?, ?) "
                                  "ON CONFLICT(round_id, player_id, team_id) DO UPDATE SET amount = excluded.amount, "
                                  "ts = excluded.ts"),
-                  {roundId, playerId, teamId, amount, ts});
-        const QJsonObject bid{{QLatin1String("round_id"), roundId},
-                              {QLatin1String("player_id"), playerId},
-                              {QLatin1String("team_id"), teamId},
-                              {QLatin1String("amount"), amount},
-                              {QLatin1String("ts"), ts}};
-        return Change{{{QLatin1String("bid"), bid}}, {}, {}};
-    });
+                  {roundId, playerId, teamId, amount, bid.ts});
+        // Protocol 1.1: every dashboard of the team shows the same sealed bids.
+        const Protocol::RoundBid event{teamId, roundId, playerId, amount, bid.ts};
+        Change change;
+        change.events = {{teamChannel(teamId), Protocol::EventType::RoundBid, event.toJson()}};
+        change.body = {{QLatin1String("bid"), bid.toJson()}};
+        return change;
+    }, beforeCommit);
 }
 
-ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString &roundId)
+ServiceResult<LeagueService::Change> LeagueService::withdrawBid(const QString &teamId, const QString &roundId,
+                                                                const QString &playerId, const BeforeCommit &beforeCommit)
+{
+    return inTransaction("withdrawBid", [&]() -> ServiceResult<Change> {
+        QSqlQuery r = m_db.exec(QStringLiteral("SELECT status, closes_at FROM rounds "
+                                               "WHERE round_id = ? AND deleted_at IS NULL"), {roundId});
+        if (!r.next())
+            return error(ErrorCode::NotFound, QStringLiteral("no round %1").arg(roundId));
+        QSqlQuery b = m_db.exec(QStringLiteral("SELECT amount, ts FROM bids WHERE round_id = ? AND player_id = ? "
+                                               "AND team_id = ?"), {roundId, playerId, teamId});
+        if (!b.next())
+            return error(ErrorCode::NotFound,
+                         QStringLiteral("your team has no sealed bid on %1 in round %2").arg(playerId, roundId));
+        // 404 before 409 (PROTOCOL.md precedence): a closed round says so only to a team with a bid.
+        if (r.value(0).toString() != QLatin1String("open")
+            || Protocol::parseTimestamp(r.value(1).toString()) <= m_clock.now())
+            return error(ErrorCode::RoundClosed, QStringLiteral("round %1 is closed").arg(roundId));
+        const Protocol::SealedBid bid{roundId, playerId, teamId, b.value(0).toLongLong(), b.value(1).toString()};
+        m_db.exec(QStringLiteral("DELETE FROM bids WHERE round_id = ? AND player_id = ? AND team_id = ?"),
+                  {roundId, playerId, teamId});
+        const Protocol::RoundBid event{teamId, roundId, playerId, std::nullopt, now()};
+        Change change;
+        change.events = {{teamChannel(teamId), Protocol::EventType::RoundBid, event.toJson()}};
+        change.body = {{QLatin1String("bid"), bid.toJson()}};
+        return change;
+    }, beforeCommit);
+}
+
+ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString &roundId,
+                                                                  const BeforeCommit &beforeCommit)
 {
     bool createdTiebreakers = false;
     auto result = inTransaction("finalizeRound", [&]() -> ServiceResult<Change> {
@@ -291,6 +381,10 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
             return error(ErrorCode::RoundClosed, QStringLiteral("round %1 is already finalized").arg(roundId));
         const QString currency = r.value(1).toString();
         Ledger ledger(m_db, now());
+        // Every player of the round leaves in_round: sold, in a tiebreaker or available again.
+        const Protocol::Round round = *m_reader.round(roundId);
+        for (const QString &playerId : round.playerIds)
+            ledger.touchPlayer(playerId);
 
         // Sealed bids per player, highest first.
         struct Bid { QString teamId; qint64 amount; };
@@ -331,9 +425,7 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
             if (tied.size() == 1) {
                 ledger.acquire(tied.first(), playerId, top, currency, roundId,
                                QStringLiteral("Won %1 in round ") + roundId);
-                acquired.append(QJsonObject{{QLatin1String("player_id"), playerId},
-                                            {QLatin1String("team_id"), tied.first()},
-                                            {QLatin1String("price"), top}});
+                acquired.append(Protocol::Acquisition{playerId, tied.first(), top}.toJson());
                 continue;
             }
             std::sort(tied.begin(), tied.end());
@@ -348,12 +440,8 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
             for (const QString &teamId : std::as_const(tied))
                 m_db.exec(QStringLiteral("INSERT INTO tiebreaker_participants(tiebreaker_id, team_id) VALUES(?, ?)"),
                           {tiebreakerId, teamId});
-            const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
-                                   {QLatin1String("player_id"), playerId},
-                                   {QLatin1String("player_name"), ledger.playerName(playerId)},
-                                   {QLatin1String("participants"), QJsonArray::fromStringList(tied)},
-                                   {QLatin1String("starting_amount"), top},
-                                   {QLatin1String("deadline"), deadline}};
+            const QJsonObject data =
+                Protocol::TiebreakerCreated{tiebreakerId, playerId, ledger.playerName(playerId), tied, top, deadline}.toJson();
             for (const QString &teamId : std::as_const(tied))
                 ledger.events.append({teamChannel(teamId), Protocol::EventType::TiebreakerCreated, data});
             ledger.events.append({Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerCreated, data});
@@ -364,15 +452,21 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
 
         QJsonArray tiebreakers;
         for (const QString &id : std::as_const(tiebreakerIds))
-            tiebreakers.append(*m_reader.tiebreaker(id, false));
+            tiebreakers.append(m_reader.tiebreaker(id, false)->toJson());
         createdTiebreakers = !tiebreakerIds.isEmpty();
+        Protocol::RoundFinalized finalized;
+        finalized.roundId = roundId;
+        finalized.revision = ledger.bumpLeague(LeagueReader::kRoundsRevision);
+        finalized.acquiredCount = acquired.size();
+        finalized.tiebreakerIds = tiebreakerIds;
+        ledger.events.append({Protocol::Channel::rounds().name(), Protocol::EventType::RoundFinalized, finalized.toJson()});
         Change change;
-        change.events = ledger.events;
-        change.body = {{QLatin1String("round"), *m_reader.round(roundId)},
+        change.events = ledger.finish();
+        change.body = {{QLatin1String("round"), m_reader.round(roundId)->toJson()},
                        {QLatin1String("acquired"), acquired},
                        {QLatin1String("tiebreakers"), tiebreakers}};
         return change;
-    });
+    }, beforeCommit);
     if (result.isOk() && createdTiebreakers)
         notifyDeadlines();
     return result;
@@ -395,11 +489,17 @@ std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const Q
     QString winner;
     qint64 amount = 0;
     if (!cancelOnly) {
-        QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
-                                               "ORDER BY amount DESC, id"), {tiebreakerId});
-        while (b.next()) {
-            const QString teamId = b.value(0).toString();
-            const qint64 bid = b.value(1).toLongLong();
+        // Read every bid before asking for balances: on PostgreSQL a forward-only query's
+        // remaining rows are dropped when the connection runs another query, so checking a
+        // balance mid-iteration ended the walk after the highest bid.
+        QList<std::pair<QString, qint64>> bids;
+        {
+            QSqlQuery b = m_db.exec(QStringLiteral("SELECT team_id, amount FROM tiebreaker_bids WHERE tiebreaker_id = ? "
+                                                   "ORDER BY amount DESC, id"), {tiebreakerId});
+            while (b.next())
+                bids.append({b.value(0).toString(), b.value(1).toLongLong()});
+        }
+        for (const auto &[teamId, bid] : std::as_const(bids)) {
             if (bid <= ledger.balance(teamId, currency)) {
                 winner = teamId;
                 amount = bid;
@@ -410,16 +510,19 @@ std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const Q
     if (!winner.isEmpty())
         ledger.acquire(winner, playerId, amount, currency, roundId,
                        QStringLiteral("Won %1 in tiebreaker ") + tiebreakerId);
+    ledger.touchPlayer(playerId); // in_tiebreaker -> sold or available
     const QString status = winner.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("resolved");
-    m_db.exec(QStringLiteral("UPDATE tiebreakers SET status = ?, winner_team_id = ? WHERE tiebreaker_id = ?"),
-              {status, winner.isEmpty() ? QVariant() : QVariant(winner), tiebreakerId});
-    const QJsonValue null(QJsonValue::Null);
-    const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
-                           {QLatin1String("status"), status},
-                           {QLatin1String("winner_team_id"), winner.isEmpty() ? null : QJsonValue(winner)},
-                           {QLatin1String("winner_team_name"),
-                            winner.isEmpty() ? null : QJsonValue(m_reader.teamName(winner))},
-                           {QLatin1String("amount"), winner.isEmpty() ? null : QJsonValue(amount)}};
+    m_db.exec(QStringLiteral("UPDATE tiebreakers SET status = ?, winner_team_id = ?, winning_amount = ? "
+                             "WHERE tiebreaker_id = ?"),
+              {status, winner.isEmpty() ? QVariant() : QVariant(winner),
+               winner.isEmpty() ? QVariant() : QVariant(amount), tiebreakerId});
+    Protocol::TiebreakerResolved resolved;
+    resolved.tiebreakerId = tiebreakerId;
+    resolved.cancelled = winner.isEmpty();
+    resolved.winnerTeamId = winner;
+    resolved.winnerTeamName = winner.isEmpty() ? QString() : m_reader.teamName(winner);
+    resolved.amount = amount;
+    const QJsonObject data = resolved.toJson();
     ledger.events.append({Protocol::Channel::tiebreaker(tiebreakerId).name(), Protocol::EventType::TiebreakerResolved, data});
     ledger.events.append({Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerResolved, data});
     const QStringList participants = m_reader.tiebreakerParticipants(tiebreakerId);
@@ -430,17 +533,18 @@ std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const Q
     return std::nullopt;
 }
 
-ServiceResult<LeagueService::Change> LeagueService::resolveTiebreaker(const QString &tiebreakerId)
+ServiceResult<LeagueService::Change> LeagueService::resolveTiebreaker(const QString &tiebreakerId,
+                                                                      const BeforeCommit &beforeCommit)
 {
     auto result = inTransaction("resolveTiebreaker", [&]() -> ServiceResult<Change> {
         Ledger ledger(m_db, now());
         if (const auto failed = endTiebreaker(ledger, tiebreakerId, false))
             return *failed;
         Change change;
-        change.events = ledger.events;
-        change.body = {{QLatin1String("tiebreaker"), *m_reader.tiebreaker(tiebreakerId, true)}};
+        change.events = ledger.finish();
+        change.body = {{QLatin1String("tiebreaker"), m_reader.tiebreaker(tiebreakerId, true)->toJson()}};
         return change;
-    });
+    }, beforeCommit);
     if (result.isOk())
         notifyDeadlines();
     return result;
@@ -458,7 +562,7 @@ ServiceResult<LeagueService::Change> LeagueService::placeTiebreakerBid(const QSt
                                                "FROM tiebreakers WHERE tiebreaker_id = ?"), {tiebreakerId});
         if (!t.next())
             return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(tiebreakerId));
-        const QDateTime nowTime = m_clock.now();
+        const QDateTime nowTime = changeTime();
         const QDateTime deadline = Protocol::parseTimestamp(t.value(1).toString());
         const QString currency = t.value(2).toString();
         if (t.value(0).toString() != QLatin1String("active") || deadline <= nowTime)
@@ -485,21 +589,13 @@ ServiceResult<LeagueService::Change> LeagueService::placeTiebreakerBid(const QSt
                       {newDeadline, tiebreakerId});
         }
         const QString teamName = m_reader.teamName(teamId);
-        const QJsonObject data{{QLatin1String("tiebreaker_id"), tiebreakerId},
-                               {QLatin1String("team_id"), teamId},
-                               {QLatin1String("team_name"), teamName},
-                               {QLatin1String("bid_amount"), amount},
-                               {QLatin1String("ts"), ledger.ts()},
-                               {QLatin1String("deadline"), newDeadline}};
+        const QJsonObject data =
+            Protocol::TiebreakerBidPlaced{tiebreakerId, teamId, teamName, amount, ledger.ts(), newDeadline}.toJson();
         Change change;
         change.events = {{Protocol::Channel::tiebreaker(tiebreakerId).name(), Protocol::EventType::TiebreakerBid, data},
                          {Protocol::Channel::allTiebreakers().name(), Protocol::EventType::TiebreakerBid, data}};
-        const QJsonObject bid{{QLatin1String("team_id"), teamId},
-                              {QLatin1String("team_name"), teamName},
-                              {QLatin1String("amount"), amount},
-                              {QLatin1String("ts"), ledger.ts()}};
-        change.body = {{QLatin1String("bid"), bid},
-                       {QLatin1String("tiebreaker"), *m_reader.tiebreaker(tiebreakerId, true)}};
+        change.body = {{QLatin1String("bid"), Protocol::TiebreakerBid{teamId, teamName, amount, ledger.ts()}.toJson()},
+                       {QLatin1String("tiebreaker"), m_reader.tiebreaker(tiebreakerId, true)->toJson()}};
         return change;
     }, beforeCommit);
     if (result.isOk())
@@ -507,13 +603,19 @@ ServiceResult<LeagueService::Change> LeagueService::placeTiebreakerBid(const QSt
     return result;
 }
 
-ServiceResult<LeagueService::Change> LeagueService::deleteRound(const QString &roundId)
+ServiceResult<LeagueService::Change> LeagueService::deleteRound(const QString &roundId, const BeforeCommit &beforeCommit)
 {
     bool cancelled = false;
     auto result = inTransaction("deleteRound", [&]() -> ServiceResult<Change> {
-        if (!m_db.exec(QStringLiteral("SELECT 1 FROM rounds WHERE round_id = ? AND deleted_at IS NULL"), {roundId}).next())
+        const std::optional<Protocol::Round> round = m_reader.round(roundId);
+        if (!round)
             return error(ErrorCode::NotFound, QStringLiteral("no round %1").arg(roundId));
         Ledger ledger(m_db, now());
+        // An open round's players leave in_round; removed and cancelled ones are touched below.
+        if (round->status == Protocol::Round::Status::Open) {
+            for (const QString &playerId : round->playerIds)
+                ledger.touchPlayer(playerId);
+        }
         // Its players, including those won in its tiebreakers (they carry the round's id).
         struct Owned { QString playerId, teamId, currency; qint64 price; };
         QList<Owned> owned;
@@ -529,9 +631,7 @@ ServiceResult<LeagueService::Change> LeagueService::deleteRound(const QString &r
         for (const Owned &o : std::as_const(owned)) {
             ledger.remove(o.teamId, o.playerId, o.price, o.currency, roundId,
                           QStringLiteral("Refund for %1: round ") + roundId + QStringLiteral(" deleted"));
-            removed.append(QJsonObject{{QLatin1String("player_id"), o.playerId},
-                                       {QLatin1String("team_id"), o.teamId},
-                                       {QLatin1String("price"), o.price}});
+            removed.append(Protocol::Acquisition{o.playerId, o.teamId, o.price}.toJson());
             refunds[{o.teamId, o.currency}] += o.price;
         }
         QStringList active;
@@ -549,15 +649,15 @@ ServiceResult<LeagueService::Change> LeagueService::deleteRound(const QString &r
         m_db.exec(QStringLiteral("UPDATE rounds SET deleted_at = ? WHERE round_id = ?"), {ledger.ts(), roundId});
         QJsonArray refunded;
         for (const auto &[key, amount] : refunds)
-            refunded.append(QJsonObject{{QLatin1String("team_id"), key.first},
-                                        {QLatin1String("currency_type"), key.second},
-                                        {QLatin1String("amount"), amount}});
+            refunded.append(Protocol::Refund{key.first, key.second, amount}.toJson());
         qCInfo(lcServer) << "deleted round" << roundId << "removed" << removed.size() << "cancelled" << active.size();
+        const Protocol::RoundDeleted deleted{roundId, ledger.bumpLeague(LeagueReader::kRoundsRevision)};
+        ledger.events.append({Protocol::Channel::rounds().name(), Protocol::EventType::RoundDeleted, deleted.toJson()});
         Change change;
-        change.events = ledger.events;
+        change.events = ledger.finish();
         change.body = {{QLatin1String("removed"), removed}, {QLatin1String("refunded"), refunded}};
         return change;
-    });
+    }, beforeCommit);
     if (result.isOk() && cancelled)
         notifyDeadlines();
     return result;

@@ -48,22 +48,27 @@ public:
     const Settings &settings() const { return m_settings; }
     const Clock &clock() const { return m_clock; }
 
+    // Every change takes an optional BeforeCommit (Idempotency-Key answers are stored with it).
     // POST /admin/rounds: body {round}.
     ServiceResult<Change> createRound(const QString &position, const QString &currencyType,
-                                      const QStringList &playerIds, const QDateTime &closesAt);
+                                      const QStringList &playerIds, const QDateTime &closesAt,
+                                      const BeforeCommit &beforeCommit = {});
     // POST /rounds/{id}/bids: body {bid}. A later bid from the same team replaces the earlier one.
     ServiceResult<Change> placeBid(const QString &teamId, const QString &roundId, const QString &playerId,
-                                   qint64 amount);
+                                   qint64 amount, const BeforeCommit &beforeCommit = {});
+    // DELETE /rounds/{id}/bids/{player_id} (protocol 1.1): body {bid}, the bid withdrawn.
+    ServiceResult<Change> withdrawBid(const QString &teamId, const QString &roundId, const QString &playerId,
+                                      const BeforeCommit &beforeCommit = {});
     // POST /admin/rounds/{id}/finalize: body {round, acquired, tiebreakers}.
-    ServiceResult<Change> finalizeRound(const QString &roundId);
+    ServiceResult<Change> finalizeRound(const QString &roundId, const BeforeCommit &beforeCommit = {});
     // DELETE /admin/rounds/{id}: body {removed, refunded}.
-    ServiceResult<Change> deleteRound(const QString &roundId);
+    ServiceResult<Change> deleteRound(const QString &roundId, const BeforeCommit &beforeCommit = {});
     // POST /tiebreakers/{id}/bids: body {bid, tiebreaker}. A non-participant gets forbidden
     // (also for unknown ids, so existence is not leaked).
     ServiceResult<Change> placeTiebreakerBid(const QString &teamId, const QString &tiebreakerId, qint64 amount,
                                              const BeforeCommit &beforeCommit = {});
     // POST /admin/tiebreakers/{id}/resolve and the deadline timer: body {tiebreaker}.
-    ServiceResult<Change> resolveTiebreaker(const QString &tiebreakerId);
+    ServiceResult<Change> resolveTiebreaker(const QString &tiebreakerId, const BeforeCommit &beforeCommit = {});
 
     // Resolves every active tiebreaker whose deadline has passed (by the clock); returns how many.
     int resolveDue();
@@ -92,6 +97,9 @@ private:
     ServiceResult<Change> inTransaction(const char *what, Fn &&fn, const BeforeCommit &beforeCommit = {});
     QString nextId(const QString &table, const QString &column, const QString &prefix) const;
     QString now() const;
+    // The time of the change being made: read once when its transaction starts, so the change's
+    // rows, answer and events all carry the same time.
+    QDateTime changeTime() const;
     std::optional<ServiceError> endTiebreaker(Ledger &ledger, const QString &tiebreakerId, bool cancelOnly);
     void notifyDeadlines();
 
@@ -100,6 +108,7 @@ private:
     EventBus &m_bus;
     Settings m_settings;
     const Clock &m_clock;
+    QDateTime m_changeTime; // valid while a change runs
     LeagueReader m_reader;
     std::function<void()> m_deadlinesChanged;
     bool m_dryRun = false;

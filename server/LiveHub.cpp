@@ -2,12 +2,15 @@
 
 #include "Database.h"
 #include "LeagueReader.h"
+#include "LogLimits.h"
 #include "Logging.h"
 
 #include <protocol/Channel.h>
 #include <protocol/ErrorCode.h>
 
 #include <QJsonDocument>
+
+#include <algorithm>
 #include <QWebSocket>
 
 using Protocol::ServerMessage;
@@ -37,6 +40,17 @@ LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHist
 
 void LiveHub::checkRevocations()
 {
+    // Expired tokens close like revoked ones (no database needed: the expiry came with the lookup).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QWebSocket *> expired;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->principal.expiresAt.isValid() && it->principal.expiresAt <= now)
+            expired.append(it.key());
+    }
+    for (QWebSocket *socket : std::as_const(expired)) {
+        m_connections.remove(socket);
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token expired"));
+    }
     try {
         const QString counter = m_tokens.revocationCounter();
         if (counter == m_revocationCounter)
@@ -77,7 +91,12 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     if (!who || m_shutdownDone) {
         // Accepted and closed with 4401 on every Qt: 6.4's QHttpServer cannot refuse an upgrade with
         // a status, and on 6.8 HttpApi's upgrade verifier accepts every token so clients see the same.
-        qCInfo(lcLive) << "refused live connection from" << socket->peerAddress().toString() << "(bad token)";
+        // Costs a stranger nothing to trigger, so throttled like the other refusals.
+        static LogThrottle refusals(20);
+        qint64 suppressed = 0;
+        if (refusals.allow(&suppressed))
+            qCInfo(lcLive).noquote() << "refused live connection from" << socket->peerAddress().toString() << "(bad token)"
+                                     << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
         // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
         // socket right now, and closing underneath it makes Qt warn about a closed device.
         const bool goingAway = bool(m_shutdownDone);
@@ -94,11 +113,20 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
 
     Connection c;
     c.principal = *who;
-    c.window.start();
+    c.frames.tokens = kFrameBurst;
+    c.frames.refilled.start();
+    c.replays.tokens = kReplayBurst;
+    c.replays.refilled.start();
     m_connections.insert(socket, c);
     qCInfo(lcLive) << "live connection for" << (who->isAdmin() ? QStringLiteral("admin") : who->teamId)
                    << "connections:" << m_connections.size();
 
+    // Every frame counts, on arrival: data frames as QWebSocket reads them (before a message is
+    // assembled) and the pongs a client sends. Pings are answered inside QWebSocket without a
+    // signal; what they cost (the pongs waiting to be written) is bounded by the write cap.
+    connect(socket, &QWebSocket::textFrameReceived, this, [this, socket] { chargeFrame(socket); });
+    connect(socket, &QWebSocket::binaryFrameReceived, this, [this, socket] { chargeFrame(socket); });
+    connect(socket, &QWebSocket::pong, this, [this, socket] { chargeFrame(socket); });
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [socket](const QByteArray &) {
         // Every frame is JSON text; binary is a protocol violation (RFC 6455 1003).
@@ -114,9 +142,52 @@ void LiveHub::drop(QWebSocket *socket)
     checkShutdownDone();
 }
 
+bool LiveHub::Bucket::take(double cost, double rate, double burst)
+{
+    tokens = std::min(burst, tokens + double(refilled.nsecsElapsed()) / 1e9 * rate);
+    refilled.restart();
+    if (tokens < cost)
+        return false;
+    tokens -= cost;
+    return true;
+}
+
+bool LiveHub::chargeFrame(QWebSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return false;
+    if (it->frames.take(1, kMaxFramesPerSecond, kFrameBurst))
+        return true;
+    ++m_rateClosed;
+    m_connections.erase(it); // nothing more is read or sent for it
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many messages"));
+    return false;
+}
+
 void LiveHub::send(QWebSocket *socket, const QByteArray &frame)
 {
-    socket->sendTextMessage(QString::fromUtf8(frame));
+    sendFrame(socket, QString::fromUtf8(frame));
+}
+
+void LiveHub::sendFrame(QWebSocket *socket, const QString &frame)
+{
+    socket->sendTextMessage(frame);
+    if (m_maxWriteBufferBytes <= 0 || socket->bytesToWrite() <= m_maxWriteBufferBytes)
+        return;
+    // A client that does not read would make the server hold every frame for it.
+    ++m_slowReaders;
+    qCWarning(lcLive).noquote() << "closed live connection from" << socket->peerAddress().toString()
+                                << "- slow reader," << socket->bytesToWrite() << "bytes waiting to be written";
+    m_connections.remove(socket);
+    socket->abort();
+}
+
+QJsonObject LiveHub::stats() const
+{
+    return QJsonObject{{QStringLiteral("live_slow_readers"), m_slowReaders},
+                       {QStringLiteral("live_rate_closed"), m_rateClosed},
+                       {QStringLiteral("live_replays_refused"), m_replaysRefused}};
 }
 
 void LiveHub::onText(QWebSocket *socket, const QString &text)
@@ -125,14 +196,6 @@ void LiveHub::onText(QWebSocket *socket, const QString &text)
     if (it == m_connections.end())
         return;
     Connection &c = it.value();
-    if (c.window.elapsed() >= 1000) {
-        c.window.restart();
-        c.framesInWindow = 0;
-    }
-    if (++c.framesInWindow > kMaxFramesPerSecond) {
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many messages"));
-        return;
-    }
 
     const QByteArray frame = text.toUtf8();
     const Protocol::Parsed<Protocol::ClientMessage> parsed = Protocol::parseClientMessage(frame);
@@ -176,6 +239,8 @@ bool LiveHub::mayWatch(const Principal &who, const QString &channelName, QString
     switch (channel->kind()) {
     case Protocol::Channel::Kind::AllTiebreakers:
         return who.isAdmin();
+    case Protocol::Channel::Kind::Rounds:
+        return true; // protocol 1.1: rounds and the catalogue are league-wide, for every role
     case Protocol::Channel::Kind::Team:
         if (!who.mayAccessTeam(channel->id()))
             return false; // a manager learns nothing about other teams, not even existence
@@ -210,14 +275,23 @@ void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id,
         }
         const qint64 last = m_history.lastSeq(channelName);
         std::optional<QList<EventHistory::Event>> missed;
-        if (since && since->epoch == m_history.epoch())
+        if (since && since->epoch == m_history.epoch()) {
             missed = m_history.eventsAfter(channelName, since->seq);
+            // Replays are charged to the connection; beyond its budget the client refetches.
+            if (missed && !c.replays.take(double(missed->size()), kReplayEventsPerSecond, kReplayBurst)) {
+                ++m_replaysRefused;
+                missed.reset();
+            }
+        }
         c.channels.insert(channelName);
         send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson());
         // Replay right after `subscribed`; later events follow in order since we are single-threaded.
         if (missed) {
-            for (const EventHistory::Event &e : *missed)
+            for (const EventHistory::Event &e : *missed) {
+                if (!m_connections.contains(socket))
+                    return; // closed as a slow reader midway
                 send(socket, ServerMessage::event(e.channel, m_history.epoch(), e.seq, e.ts, e.type, e.data).toJson());
+            }
         }
     } catch (const DbError &e) {
         qCWarning(lcLive) << "subscribe failed:" << e.what();
@@ -232,10 +306,14 @@ void LiveHub::deliver(const LiveEvent &event)
     // subscribers a per-socket UTF-8 conversion shows up in the fan-out latency.
     const QString frame = QString::fromUtf8(
         ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson());
+    QList<QWebSocket *> subscribers;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         if (it.value().channels.contains(event.channel))
-            it.key()->sendTextMessage(frame);
+            subscribers.append(it.key());
     }
+    for (QWebSocket *socket : std::as_const(subscribers))
+        sendFrame(socket, frame); // may drop a slow reader, hence not while iterating
+
 }
 
 void LiveHub::shutdown(std::function<void()> done)

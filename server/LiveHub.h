@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -26,7 +27,14 @@ public:
     // Custom close code from PROTOCOL.md: unauthorized, do not reconnect with this token.
     static constexpr int kCloseUnauthorized = 4401;
     static constexpr qint64 kMaxFrameBytes = 64 * 1024;
+    // Inbound frames per connection: a token bucket, charged as QWebSocket reads each frame, so a
+    // client that was sending steadily while the server was busy is not closed for the burst.
     static constexpr int kMaxFramesPerSecond = 100;
+    static constexpr int kFrameBurst = 200;
+    // Events replayed for `since`, per connection: a bucket too. A subscribe that would exceed it
+    // answers recovered: false (PROTOCOL.md allows that at any time; the client refetches).
+    static constexpr int kReplayEventsPerSecond = 256;
+    static constexpr int kReplayBurst = 1024;
     static constexpr int kPingIntervalMs = 25000;
     // How often the token revocation counter is polled (one tiny query).
     static constexpr int kRevocationPollMs = 1000;
@@ -40,14 +48,25 @@ public:
     // Closes every connection with 1001 and calls `done` once all are gone (or after a bound).
     void shutdown(std::function<void()> done);
     int connectionCount() const { return int(m_connections.size()); }
+    // A connection with more than this many bytes waiting to be written is closed (slow reader).
+    void setMaxWriteBufferBytes(qint64 bytes) { m_maxWriteBufferBytes = bytes; }
+    // Counters for /healthz.
+    QJsonObject stats() const;
 
 private:
+    struct Bucket
+    {
+        double tokens = 0;
+        QElapsedTimer refilled;
+        // Refills at `rate` per second up to `burst`, then takes `cost`; false when short.
+        bool take(double cost, double rate, double burst);
+    };
     struct Connection
     {
         Principal principal;
         QSet<QString> channels;
-        QElapsedTimer window;
-        int framesInWindow = 0;
+        Bucket frames;
+        Bucket replays;
     };
 
     void onText(QWebSocket *socket, const QString &text);
@@ -55,6 +74,9 @@ private:
                    const std::optional<Protocol::StreamPosition> &since);
     bool mayWatch(const Principal &who, const QString &channelName, QString *errorCode) const;
     void send(QWebSocket *socket, const QByteArray &frame);
+    void sendFrame(QWebSocket *socket, const QString &frame);
+    // Charges one inbound frame; closes with 1008 when over the rate. False when closed.
+    bool chargeFrame(QWebSocket *socket);
     void drop(QWebSocket *socket);
     void checkShutdownDone();
     void checkRevocations();
@@ -67,4 +89,8 @@ private:
     QTimer m_revocationTimer;
     QString m_revocationCounter;
     std::function<void()> m_shutdownDone;
+    qint64 m_maxWriteBufferBytes = 4 * 1024 * 1024;
+    qint64 m_slowReaders = 0;
+    qint64 m_rateClosed = 0;
+    qint64 m_replaysRefused = 0;
 };

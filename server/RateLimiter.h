@@ -18,6 +18,10 @@ public:
     RateLimiter(double rate, double burst) : m_rate(rate), m_burst(burst > 0 ? burst : rate) { m_clock.start(); }
 
     bool enabled() const { return m_rate > 0; }
+    // For tests (--rate-limit-frozen): time stands still for the buckets, so they never refill
+    // and a drained bucket stays drained however slow the machine is.
+    void freezeRefill() { m_frozen = true; }
+    bool frozen() const { return m_frozen; }
     double rate() const { return m_rate; }
     double burst() const { return m_burst; }
 
@@ -25,7 +29,7 @@ public:
     {
         if (!enabled())
             return {};
-        const double nowSeconds = double(m_clock.nsecsElapsed()) / 1e9;
+        const double nowSeconds = m_frozen ? 0.0 : double(m_clock.nsecsElapsed()) / 1e9;
         Bucket &b = m_buckets[key];
         if (!b.initialized) {
             b = {m_burst, nowSeconds, true};
@@ -51,5 +55,6 @@ private:
     double m_rate;
     double m_burst;
     QElapsedTimer m_clock;
+    bool m_frozen = false;
     QHash<QString, Bucket> m_buckets;
 };

@@ -35,12 +35,40 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                                        QStringLiteral("Per-token REST limit: RATE[:BURST] requests per second "
                                                       "(default 20:100; 0 disables)."),
                                        QStringLiteral("RATE[:BURST]"), QStringLiteral("20:100"));
+    const QCommandLineOption rateLimitFrozen(QStringLiteral("rate-limit-frozen"),
+                                             QStringLiteral("For tests: rate-limit buckets never refill."));
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
                                          QStringLiteral("Close HTTP connections idle this many seconds (default 30)."),
                                          QStringLiteral("SECONDS"), QStringLiteral("30"));
     const QCommandLineOption maxPerAddress(QStringLiteral("max-connections-per-address"),
                                            QStringLiteral("Connections one client address may hold (default 256)."),
                                            QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Connections in total (default 10000; 0 = no cap); "
+                                                           "16 more may ask for /healthz."),
+                                            QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption requestTimeout(QStringLiteral("request-timeout"),
+                                            QStringLiteral("A request must arrive completely within SECONDS of its "
+                                                           "first byte (default 10; decimals allowed)."),
+                                            QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption maxHeaderBytes(QStringLiteral("max-header-bytes"),
+                                            QStringLiteral("Request line + headers (default 16384): 431 beyond."),
+                                            QStringLiteral("BYTES"), QStringLiteral("16384"));
+    const QCommandLineOption maxUrlBytes(QStringLiteral("max-url-bytes"),
+                                         QStringLiteral("Request target length (default 8192): 414 beyond."),
+                                         QStringLiteral("BYTES"), QStringLiteral("8192"));
+    const QCommandLineOption maxPipelined(QStringLiteral("max-pipelined"),
+                                          QStringLiteral("Requests received while answers wait to be read (default 16)."),
+                                          QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption maxWriteBuffer(QStringLiteral("max-write-buffer"),
+                                            QStringLiteral("Bytes waiting to be written to one connection, HTTP or "
+                                                           "live, before it is closed as a slow reader (default 4194304)."),
+                                            QStringLiteral("BYTES"), QStringLiteral("4194304"));
+    const QCommandLineOption maxWriteBufferTotal(QStringLiteral("max-write-buffer-total"),
+                                                 QStringLiteral("Bytes waiting to be written to all connections "
+                                                                "together; the biggest backlogs are closed first "
+                                                                "(default 67108864)."),
+                                                 QStringLiteral("BYTES"), QStringLiteral("67108864"));
     const QCommandLineOption simulate(QStringLiteral("simulate"),
                                       QStringLiteral("Run a demo auction, one action every SECONDS (default 4)."),
                                       QStringLiteral("SECONDS"));
@@ -51,7 +79,9 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
         QStringLiteral("history-retention"),
         QStringLiteral("Live history kept per channel (default 256:300; lower only for tests)."),
         QStringLiteral("EVENTS:SECONDS"), QStringLiteral("256:300"));
-    parser.addOptions({listen, database, demo, tokensOut, rateLimit, idleTimeout, maxPerAddress, simulate,
+    parser.addOptions({listen, database, demo, tokensOut, rateLimit, rateLimitFrozen, idleTimeout, maxPerAddress,
+                       maxConnections, requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer,
+                       maxWriteBufferTotal, simulate,
                        tiebreakerDuration, historyRetention});
     // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
     // --simulate means the default step.
@@ -101,12 +131,33 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                      .arg(parser.value(rateLimit));
         return false;
     }
+    out->rateLimitFrozen = parser.isSet(rateLimitFrozen);
     bool idleOk = false;
     out->idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
     bool capOk = false;
     out->maxConnectionsPerAddress = parser.value(maxPerAddress).toInt(&capOk);
     if (!idleOk || out->idleSeconds < 0 || !capOk || out->maxConnectionsPerAddress < 0) {
         *error = QStringLiteral("--idle-timeout and --max-connections-per-address expect a number >= 0 (0 = off)");
+        return false;
+    }
+    bool totalOk = false, timeoutOk = false, headerOk = false, urlOk = false, pipelinedOk = false, writeOk = false;
+    out->maxConnections = parser.value(maxConnections).toInt(&totalOk);
+    const double timeoutSeconds = parser.value(requestTimeout).toDouble(&timeoutOk);
+    out->requestTimeoutMs = int(timeoutSeconds * 1000);
+    out->maxHeaderBytes = parser.value(maxHeaderBytes).toInt(&headerOk);
+    out->maxUrlBytes = parser.value(maxUrlBytes).toInt(&urlOk);
+    out->maxPipelined = parser.value(maxPipelined).toInt(&pipelinedOk);
+    out->maxWriteBufferBytes = parser.value(maxWriteBuffer).toLongLong(&writeOk);
+    bool totalWriteOk = false;
+    out->maxWriteBufferTotalBytes = parser.value(maxWriteBufferTotal).toLongLong(&totalWriteOk);
+    writeOk = writeOk && totalWriteOk && out->maxWriteBufferTotalBytes >= 0;
+    if (!totalOk || out->maxConnections < 0 || !timeoutOk || timeoutSeconds < 0 || timeoutSeconds > 3600
+        || !headerOk || out->maxHeaderBytes < 1024 || !urlOk || out->maxUrlBytes < 256
+        || out->maxUrlBytes > out->maxHeaderBytes || !pipelinedOk || out->maxPipelined < 0 || !writeOk
+        || out->maxWriteBufferBytes < 0) {
+        *error = QStringLiteral("--max-connections, --request-timeout, --max-pipelined and --max-write-buffer[-total] expect "
+                                "numbers >= 0 (0 = off); --max-header-bytes at least 1024 and --max-url-bytes "
+                                "between 256 and it");
         return false;
     }
     if (parser.isSet(simulate)) {

@@ -15,8 +15,17 @@ struct ServerOptions
     QString tokensOut;
     double rateLimit = 20;   // requests per second per token; 0 disables
     double rateBurst = 100;
+    bool rateLimitFrozen = false; // --rate-limit-frozen: buckets never refill (tests only)
     int idleSeconds = 30;    // HTTP keep-alive connections idle this long are closed
     int maxConnectionsPerAddress = 256;
+    // Limits on what one peer can make the server hold (docs/SERVER.md, "Limits").
+    int maxConnections = 10000;          // in total; a few more are let in for /healthz only
+    int requestTimeoutMs = 10000;        // a whole request (line, headers, body) must arrive within it
+    int maxHeaderBytes = 16 * 1024;      // request line + headers
+    int maxUrlBytes = 8 * 1024;          // longer request targets get 414
+    int maxPipelined = 16;               // requests received while earlier answers wait to be read
+    qint64 maxWriteBufferBytes = 4 * 1024 * 1024; // per connection, HTTP and live: slow readers are closed
+    qint64 maxWriteBufferTotalBytes = 64 * 1024 * 1024; // all connections together
     int simulateMs = 0;      // --simulate[=SECONDS]: demo auction step; 0 = off
     // --tiebreaker-duration: 120 s (PROTOCOL.md's demo value), 40 s by default under --simulate so
     // that someone watching the demo sees a tiebreaker resolve by its deadline within a minute.

@@ -5,10 +5,14 @@
 #include "LeagueService.h"
 #include "Logging.h"
 
+#include <protocol/Timestamp.h>
+
 #include <QJsonArray>
 
+#include <algorithm>
+
 Simulator::Simulator(const Database &db, LeagueService &league, int stepMs, QObject *parent)
-    : QObject(parent), m_db(db), m_league(league), m_rng(QRandomGenerator::system()->generate())
+    : QObject(parent), m_db(db), m_league(league), m_rng(QRandomGenerator::system()->generate()), m_stepMs(stepMs)
 {
     m_timer.setInterval(stepMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -18,10 +22,10 @@ Simulator::Simulator(const Database &db, LeagueService &league, int stepMs, QObj
     });
 }
 
-QStringList Simulator::teams() const
+QStringList Simulator::otherTeams() const
 {
     QStringList ids;
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT team_id FROM teams ORDER BY team_id"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT team_id FROM teams WHERE team_id <> ? ORDER BY team_id"), {kFocusTeam});
     while (q.next())
         ids.append(q.value(0).toString());
     return ids;
@@ -61,6 +65,7 @@ QString Simulator::tiebreakerAction()
     const qint64 increment = q.value(3).toLongLong();
     const qint64 minimum = q.value(4).isNull() ? starting : q.value(4).toLongLong() + increment;
     QStringList participants = m_league.reader().tiebreakerParticipants(id);
+    participants.removeAll(kFocusTeam); // the user's team bids only when the user does
     if (participants.isEmpty())
         return {};
     const QString team = participants.at(int(m_rng.bounded(quint32(participants.size()))));
@@ -74,12 +79,48 @@ QString Simulator::tiebreakerAction()
     return QStringLiteral("%1 bid %2 in %3").arg(team).arg(amount).arg(id);
 }
 
+qint64 Simulator::roundMs() const
+{
+    // Long enough for a manager to bid from the dashboard, short enough to see rounds finish.
+    return qMax<qint64>(qint64(m_stepMs) * kRoundSteps, 1000);
+}
+
 QString Simulator::roundAction()
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id FROM rounds WHERE status = 'open' AND deleted_at IS NULL "
-                                           "ORDER BY created_at, round_id LIMIT 1"));
-    if (!q.next()) {
-        m_bidBatches = 0;
+    // Open rounds, oldest first; one whose closes_at passed is finalized first.
+    struct Open { QString id; QDateTime closesAt; };
+    QList<Open> open;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT round_id, closes_at FROM rounds WHERE status = 'open' "
+                                           "AND deleted_at IS NULL ORDER BY created_at, round_id"));
+    while (q.next())
+        open.append({q.value(0).toString(), Protocol::parseTimestamp(q.value(1).toString())});
+    const QDateTime now = m_league.clock().now();
+    // Only its own rounds count: those closing within one round's time (the demo's open rounds
+    // run for days and are left to the user).
+    const QDateTime horizon = now.addMSecs(roundMs());
+    open.erase(std::remove_if(open.begin(), open.end(), [&](const Open &r) { return r.closesAt > horizon; }),
+               open.end());
+    for (const Open &round : std::as_const(open)) {
+        if (round.closesAt > now)
+            continue;
+        m_bidBatches.remove(round.id);
+        const auto result = m_league.finalizeRound(round.id);
+        if (!result.isOk())
+            return {};
+        return QStringLiteral("finalized %1: %2 acquired, %3 tiebreakers")
+            .arg(round.id)
+            .arg(result.value().body.value(QLatin1String("acquired")).toArray().size())
+            .arg(result.value().body.value(QLatin1String("tiebreakers")).toArray().size());
+    }
+    // Other teams bid in a round that has had fewer than kBidBatchesPerRound batches.
+    for (const Open &round : std::as_const(open)) {
+        int &batches = m_bidBatches[round.id];
+        if (batches < kBidBatchesPerRound && m_rng.bounded(2) == 0) {
+            ++batches;
+            return bidInRound(round.id);
+        }
+    }
+    if (open.size() < kOpenRounds) {
         if (m_steps % 7 == 0) {
             const QString deleted = deleteRound();
             if (!deleted.isEmpty())
@@ -88,19 +129,7 @@ QString Simulator::roundAction()
         const QString created = createRound();
         return created.isEmpty() ? deleteRound() : created;
     }
-    const QString roundId = q.value(0).toString();
-    if (m_bidBatches < 1) {
-        ++m_bidBatches;
-        return bidInRound(roundId);
-    }
-    m_bidBatches = 0;
-    const auto result = m_league.finalizeRound(roundId);
-    if (!result.isOk())
-        return {};
-    return QStringLiteral("finalized %1: %2 acquired, %3 tiebreakers")
-        .arg(roundId)
-        .arg(result.value().body.value(QLatin1String("acquired")).toArray().size())
-        .arg(result.value().body.value(QLatin1String("tiebreakers")).toArray().size());
+    return {};
 }
 
 QString Simulator::createRound()
@@ -125,7 +154,7 @@ QString Simulator::createRound()
     while (picked.size() < count && !available.isEmpty())
         picked.append(available.takeAt(int(m_rng.bounded(quint32(available.size())))));
     const QString currency = m_rng.bounded(4) == 0 ? QStringLiteral("real") : QStringLiteral("football");
-    const auto result = m_league.createRound(position, currency, picked, m_league.clock().now().addSecs(3600));
+    const auto result = m_league.createRound(position, currency, picked, m_league.clock().now().addMSecs(roundMs()));
     if (!result.isOk())
         return {};
     return QStringLiteral("opened %1 (%2, %3 players)")
@@ -139,18 +168,17 @@ QString Simulator::bidInRound(const QString &roundId)
     const auto round = m_league.reader().round(roundId);
     if (!round)
         return {};
-    const QString currency = round->value(QLatin1String("currency_type")).toString();
-    const qint64 unit = currency == QLatin1String("real") ? 10 : 100;
-    const QStringList allTeams = teams();
+    const qint64 unit = round->currencyType == QLatin1String("real") ? 10 : 100;
+    const QStringList teams = otherTeams();
+    if (teams.isEmpty())
+        return {};
     int placed = 0;
-    for (const QJsonValue &value : round->value(QLatin1String("player_ids")).toArray()) {
-        const QString playerId = value.toString();
-        // The focus team (the one `make run` signs in as) bids on most players.
+    for (const QString &playerId : round->playerIds) {
+        // Two or three other teams bid on each player; the user's team never (issue 14).
         QStringList bidders;
-        if (m_rng.bounded(4) != 0)
-            bidders.append(kFocusTeam);
-        for (int i = 0; i < 2; ++i) {
-            const QString team = allTeams.at(int(m_rng.bounded(quint32(allTeams.size()))));
+        const int wanted = 2 + int(m_rng.bounded(2));
+        for (int i = 0; i < 8 && bidders.size() < wanted; ++i) {
+            const QString team = teams.at(int(m_rng.bounded(quint32(teams.size()))));
             if (!bidders.contains(team))
                 bidders.append(team);
         }

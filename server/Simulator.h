@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -8,16 +9,20 @@ class Database;
 class LeagueService;
 
 // `--simulate[=SECONDS]`: a demo auction that keeps the league moving, one visible action every
-// step, through the same LeagueService as REST so every event is real. Cycle: open a round, place
-// sealed bids for several teams (SSPSLT0001 in most of them, sometimes deliberate ties), finalize;
-// bid in active tiebreakers from their participants (a few bids each, then their deadline timer
-// resolves them); now and then delete a finalized round (refunds, players available again).
+// step, through the same LeagueService as REST so every event is real. It keeps up to two rounds
+// open, each for kRoundSteps steps so a manager has time to bid; other teams place sealed bids
+// (sometimes deliberate ties) and bid in tiebreakers; a round whose closes_at passed is finalized;
+// now and then a finalized round is deleted. It never bids for kFocusTeam, the team `make run`
+// signs in as: that team's bids are the user's own.
 class Simulator : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kDefaultStepSeconds = 4;
     static constexpr int kBidsPerTiebreaker = 3;
+    static constexpr int kOpenRounds = 2;
+    static constexpr int kRoundSteps = 15;    // a round stays open this many steps
+    static constexpr int kBidBatchesPerRound = 2;
     static inline const QString kFocusTeam = QStringLiteral("SSPSLT0001");
 
     Simulator(const Database &db, LeagueService &league, int stepMs, QObject *parent = nullptr);
@@ -31,12 +36,14 @@ private:
     QString createRound();
     QString bidInRound(const QString &roundId);
     QString deleteRound();
-    QStringList teams() const;
+    QStringList otherTeams() const;
+    qint64 roundMs() const;
 
     const Database &m_db;
     LeagueService &m_league;
     QTimer m_timer;
     QRandomGenerator m_rng;
+    int m_stepMs;
     int m_steps = 0;
-    int m_bidBatches = 0; // sealed-bid steps in the current open round
+    QHash<QString, int> m_bidBatches; // sealed-bid steps per open round
 };

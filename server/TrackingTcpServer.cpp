@@ -2,17 +2,87 @@
 
 #include "Logging.h"
 
+#include <QJsonDocument>
 #include <QTcpSocket>
 
 #include <algorithm>
 
+namespace {
+
+// After answering a refused request the server keeps reading (and dropping) what the client still
+// sends for a moment: closing a socket with unread input makes the kernel send a reset, and the
+// client would lose the answer. Bounded in bytes and time, so a peer cannot keep it up.
+constexpr int kLingerQuietMs = 150;
+constexpr int kLingerMaxMs = 2000;
+constexpr qint64 kMaxDiscardBytes = 1024 * 1024;
+constexpr int kLingerPollMs = 25;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 431: return "Request Header Fields Too Large";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    }
+    return "Error";
+}
+
+// The error shape of PROTOCOL.md; codes for statuses the protocol does not name are new ones,
+// which clients treat as generic errors of that status.
+QByteArray errorCode(int status)
+{
+    switch (status) {
+    case 401: return "unauthorized";
+    case 408: return "request_timeout";
+    case 413:
+    case 414:
+    case 431: return "too_large";
+    case 503: return "server_busy";
+    }
+    return "bad_request";
+}
+
+QByteArray errorResponse(int status, const QString &message)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                       QJsonObject{{QStringLiteral("code"), QString::fromLatin1(errorCode(status))},
+                                                                   {QStringLiteral("message"), message}}}})
+                                .toJson(QJsonDocument::Compact);
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+} // namespace
+
 TrackingTcpServer::TrackingTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
 {
-    // Coarse sweep: an idle connection lives between idleSeconds and idleSeconds + 1 s.
-    m_sweep.setInterval(std::clamp(m_limits.idleSeconds * 1000 / 4, 100, 1000));
-    connect(&m_sweep, &QTimer::timeout, this, &TrackingTcpServer::sweep);
+    // Coarse sweep: a connection outlives its idle or request deadline by at most a quarter of it
+    // (at most 1 s). It also catches live sockets whose peer stopped reading.
+    int shortestMs = 4000;
     if (m_limits.idleSeconds > 0)
-        m_sweep.start();
+        shortestMs = std::min(shortestMs, m_limits.idleSeconds * 1000);
+    if (m_limits.requestTimeoutMs > 0)
+        shortestMs = std::min(shortestMs, m_limits.requestTimeoutMs);
+    m_sweep.setInterval(std::clamp(shortestMs / 4, 25, 1000));
+    connect(&m_sweep, &QTimer::timeout, this, &TrackingTcpServer::sweep);
+    m_sweep.start();
+}
+
+void TrackingTcpServer::warnThrottled(const QString &line)
+{
+    qint64 suppressed = 0;
+    if (!m_logThrottle.allow(&suppressed))
+        return;
+    if (suppressed > 0)
+        qCWarning(lcHttp).noquote() << line << QStringLiteral("(%1 similar lines left out)").arg(suppressed);
+    else
+        qCWarning(lcHttp).noquote() << line;
 }
 
 void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
@@ -23,33 +93,293 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
     const QString address = socket->peerAddress().toString();
-    if (m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress)
+    const bool overTotal = m_limits.maxConnections > 0 && m_sockets.size() >= m_limits.maxConnections;
+    const bool overAddress = m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress;
+    if (overTotal || overAddress)
         purgeDeleted();
-    if (m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress) {
+    const qsizetype total = m_sockets.size();
+    const bool reserveOnly = m_limits.maxConnections > 0 && total >= m_limits.maxConnections;
+    QString refusal;
+    if (m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress)
+        refusal = QStringLiteral("over %1 connections from this address").arg(m_limits.maxPerAddress);
+    else if (reserveOnly && total >= qsizetype(m_limits.maxConnections) + m_limits.healthReserve)
+        refusal = QStringLiteral("over %1 connections in total").arg(m_limits.maxConnections);
+    if (!refusal.isEmpty()) {
         ++m_refused;
-        qCWarning(lcHttp).noquote() << "refused connection from" << address << "- over"
-                                    << m_limits.maxPerAddress << "connections";
+        warnThrottled(QStringLiteral("refused connection from %1 - %2").arg(address, refusal));
         socket->abort();
         socket->deleteLater();
         return;
     }
-    Tracked tracked{socket, address, socket->peerPort(), {}, false};
+    // Belt and braces: whatever the parsers keep, the socket itself never buffers more than a
+    // maximal request (QHttpServer 6.4 keeps a request's bytes until it is complete).
+    socket->setReadBufferSize(m_limits.intake.maxHeaderBytes + 2 * m_limits.intake.maxBodyBytes + 64 * 1024);
+    Tracked tracked;
+    tracked.socket = socket;
+    tracked.address = address;
+    tracked.peerPort = socket->peerPort();
     tracked.lastActivity.start();
+    tracked.intake = HttpIntake(m_limits.intake);
+    // No request clock yet: a connection that has sent nothing is idle (clients open connections
+    // ahead of their requests), and idle connections fall under the idle timeout.
+    tracked.reserveOnly = reserveOnly;
     m_sockets.insert(socket, tracked);
     ++m_perAddress[address];
-    auto touch = [this, socket](bool reading) {
+    // Connected before QHttpServer sees the socket, so this slot runs before its parser.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
         auto it = m_sockets.find(socket);
         if (it == m_sockets.end())
             return;
         it->lastActivity.restart();
         // An answer counts as flushed only when nothing is left to write.
-        it->awaitingAnswer = reading || socket->bytesToWrite() > 0;
-    };
-    connect(socket, &QTcpSocket::readyRead, this, [touch] { touch(true); });
-    connect(socket, &QTcpSocket::bytesWritten, this, [touch] { touch(false); });
+        it->awaitingAnswer = socket->bytesToWrite() > 0;
+        if (socket->bytesToWrite() == 0)
+            it->unanswered = 0;
+    });
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] { forget(socket); });
     connect(socket, &QObject::destroyed, this, [this](QObject *object) { forget(object); });
     addPendingConnection(socket);
+}
+
+void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    Tracked &t = *it;
+    t.lastActivity.restart();
+    t.awaitingAnswer = true;
+    if (t.refused) {
+        discardInput(socket);
+        return;
+    }
+    if (t.upgraded || t.intake.upgraded())
+        return;
+
+    // QHttpServer reads what it is given (6.4: all of it), so the bytes the intake has not seen
+    // are at the end of the read buffer.
+    const qint64 available = socket->bytesAvailable();
+    const qint64 fresh = available - std::min(t.seenInBuffer, available);
+    if (fresh > 0) {
+        const QByteArray bytes = socket->peek(available).right(fresh);
+        const qint64 before = t.intake.completedRequests();
+        t.intake.feed(bytes.constData(), bytes.size());
+        t.seenInBuffer = available;
+        const qint64 done = t.intake.completedRequests() - before;
+        t.unanswered += done;
+        // The deadline runs from a request's first byte to its last; trickling does not reset it.
+        if (!t.intake.inRequest())
+            t.requestClock.invalidate();
+        else if (done > 0 || !t.requestClock.isValid())
+            t.requestClock.start();
+    }
+
+    switch (t.intake.refusal()) {
+    case HttpIntake::Refusal::None:
+        break;
+    case HttpIntake::Refusal::BadRequest:
+        refuse(socket, t, Status::BadRequest, QString::fromLatin1(t.intake.refusalReason()));
+        return;
+    case HttpIntake::Refusal::UrlTooLong:
+        refuse(socket, t, Status::UrlTooLong, QStringLiteral("request target over %1 bytes").arg(m_limits.intake.maxUrlBytes));
+        return;
+    case HttpIntake::Refusal::HeadersTooLarge:
+        refuse(socket, t, Status::HeadersTooLarge,
+               QStringLiteral("request headers over %1 bytes").arg(m_limits.intake.maxHeaderBytes));
+        return;
+    case HttpIntake::Refusal::NotImplemented:
+        refuse(socket, t, Status::NotImplemented, QString::fromLatin1(t.intake.refusalReason()));
+        return;
+    case HttpIntake::Refusal::BodyTooLarge: {
+        // PROTOCOL.md: 401 comes before 413, and the server never reads a stranger's body.
+        const bool api = t.intake.path() != "/healthz";
+        if (api && m_credentialCheck && !m_credentialCheck(t.intake.authorization()))
+            refuse(socket, t, Status::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+        else
+            refuse(socket, t, Status::TooLarge, QStringLiteral("request bodies are limited to %1 KiB")
+                                                      .arg(m_limits.intake.maxBodyBytes / 1024));
+        return;
+    }
+    }
+    if (t.reserveOnly && !t.intake.path().isEmpty() && t.intake.path() != "/healthz") {
+        refuse(socket, t, Status::Busy, QStringLiteral("too many connections; only /healthz is answered"));
+        return;
+    }
+    if (m_limits.maxPipelined > 0 && t.unanswered > m_limits.maxPipelined) {
+        ++m_slowReaders;
+        warnThrottled(QStringLiteral("closed connection from %1: over %2 requests waiting for their answers to be read")
+                          .arg(t.address)
+                          .arg(m_limits.maxPipelined));
+        socket->abort();
+        return;
+    }
+    if (!t.afterReadQueued) {
+        t.afterReadQueued = true;
+        // Runs once QHttpServer has handled these bytes (its slot comes after this one).
+        QMetaObject::invokeMethod(this, [this, guard = QPointer<QTcpSocket>(socket)] {
+            if (guard)
+                afterRead(guard);
+        }, Qt::QueuedConnection);
+    }
+}
+
+void TrackingTcpServer::afterRead(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    Tracked &t = *it;
+    t.afterReadQueued = false;
+    t.seenInBuffer = std::min(t.seenInBuffer, socket->bytesAvailable());
+    // Hand the answer to the kernel now: a client that half-closed (shutdown(SHUT_WR)) after its
+    // request makes the next read see end-of-file, and QAbstractSocket then drops unsent data.
+    if (!t.upgraded && socket->bytesToWrite() > 0)
+        socket->flush();
+    if (checkWriteBacklog(socket, t))
+        return; // closed; `t` is gone
+    if (socket->bytesToWrite() == 0)
+        t.unanswered = 0;
+}
+
+void TrackingTcpServer::onLiveReadyRead(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end() || it->afterReadQueued)
+        return;
+    // WebSocket control frames are answered inside QWebSocket (pongs); check the backlog once
+    // the frames that just arrived have been processed.
+    it->afterReadQueued = true;
+    QMetaObject::invokeMethod(this, [this, guard = QPointer<QTcpSocket>(socket)] {
+        if (guard)
+            afterRead(guard);
+    }, Qt::QueuedConnection);
+}
+
+bool TrackingTcpServer::checkWriteBacklog(QTcpSocket *socket, Tracked &t)
+{
+    if (t.upgraded && t.closingSince.isValid() && t.closingSince.elapsed() > kLingerMaxMs) {
+        forget(socket);
+        socket->abort();
+        return true;
+    }
+    if (m_limits.maxWriteBufferBytes <= 0 || socket->bytesToWrite() <= m_limits.maxWriteBufferBytes)
+        return false;
+    ++m_slowReaders;
+    warnThrottled(QStringLiteral("closed %1 connection from %2: slow reader, %3 bytes waiting to be written")
+                      .arg(t.upgraded ? QStringLiteral("live") : QStringLiteral("HTTP"), t.address)
+                      .arg(socket->bytesToWrite()));
+    forget(socket);
+    socket->abort();
+    return true;
+}
+
+void TrackingTcpServer::checkTotalBacklog()
+{
+    if (m_limits.maxWriteBufferTotalBytes <= 0)
+        return;
+    QList<std::pair<qint64, QPointer<QTcpSocket>>> backlogs;
+    qint64 total = 0;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (!it->socket)
+            continue;
+        const qint64 pending = it->socket->bytesToWrite();
+        total += pending;
+        if (pending > 0)
+            backlogs.append({pending, it->socket});
+    }
+    if (total <= m_limits.maxWriteBufferTotalBytes)
+        return;
+    // Many slow readers, each under its own cap: the ones holding the most go first.
+    std::sort(backlogs.begin(), backlogs.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[pending, socket] : std::as_const(backlogs)) {
+        if (total <= m_limits.maxWriteBufferTotalBytes)
+            break;
+        auto it = socket ? m_sockets.find(socket) : m_sockets.end();
+        if (it == m_sockets.end())
+            continue;
+        ++m_slowReaders;
+        warnThrottled(QStringLiteral("closed connection from %1: %2 bytes waiting to be written while all "
+                                     "connections together hold over %3")
+                          .arg(it->address)
+                          .arg(pending)
+                          .arg(m_limits.maxWriteBufferTotalBytes));
+        total -= pending;
+        forget(socket);
+        socket->abort();
+    }
+}
+
+void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason)
+{
+    if (status == Status::Timeout)
+        ++m_timedOut;
+    else
+        ++m_requestsRefused;
+    warnThrottled(QStringLiteral("refused request from %1 (%2, path %3): %4")
+                      .arg(t.address)
+                      .arg(int(status))
+                      .arg(LogLimits::clientText(t.intake.path()), reason));
+    t.refused = true;
+    t.refusedClock.start();
+    t.lastDiscard.start();
+    t.requestClock.invalidate();
+    // QHttpServer must never see the rest of this connection's input: drop its readyRead slot
+    // (during this emission too) and keep only ours, which discards.
+    socket->disconnect(SIGNAL(readyRead()));
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    if (socket->isTransactionStarted())
+        socket->commitTransaction();
+    socket->setReadBufferSize(64 * 1024);
+    discardInput(socket);
+    socket->write(errorResponse(int(status), reason));
+    socket->flush();
+    QTimer::singleShot(kLingerPollMs, this, [this, guard = QPointer<QTcpSocket>(socket)] {
+        if (guard)
+            lingerStep(guard);
+    });
+}
+
+void TrackingTcpServer::discardInput(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    const qint64 available = socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    socket->skip(available);
+    it->discarded += available;
+    it->lastDiscard.restart();
+    if (it->discarded > kMaxDiscardBytes) {
+        forget(socket);
+        socket->abort();
+    }
+}
+
+void TrackingTcpServer::lingerStep(QTcpSocket *socket)
+{
+    auto it = m_sockets.find(socket);
+    if (it == m_sockets.end() || !it->refused)
+        return;
+    discardInput(socket);
+    it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    const bool flushed = socket->bytesToWrite() == 0;
+    if (flushed && (it->lastDiscard.elapsed() >= kLingerQuietMs || it->refusedClock.elapsed() >= kLingerMaxMs)) {
+        socket->disconnectFromHost();
+        return;
+    }
+    if (it->refusedClock.elapsed() >= 2 * kLingerMaxMs) {
+        forget(socket);
+        socket->abort();
+        return;
+    }
+    QTimer::singleShot(kLingerPollMs, this, [this, guard = QPointer<QTcpSocket>(socket)] {
+        if (guard)
+            lingerStep(guard);
+    });
 }
 
 void TrackingTcpServer::forget(QObject *socket)
@@ -82,6 +412,9 @@ void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (it->peerPort == peerPort && QHostAddress(it->address).isEqual(peer)) {
             it->upgraded = true;
+            it->requestClock.invalidate();
+            if (QTcpSocket *socket = it->socket)
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onLiveReadyRead(socket); });
             return;
         }
     }
@@ -90,13 +423,54 @@ void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
 void TrackingTcpServer::sweep()
 {
     purgeDeleted();
-    const qint64 limitMs = qint64(m_limits.idleSeconds) * 1000;
-    QList<QTcpSocket *> idle;
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (it->socket && !it->upgraded && it->lastActivity.elapsed() > limitMs && it->socket->bytesToWrite() == 0)
+    const qint64 idleMs = qint64(m_limits.idleSeconds) * 1000;
+    QList<QPointer<QTcpSocket>> idle, late, backlogged, stalledUpgrades;
+    for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
+        if (!it->socket || it->refused)
+            continue;
+        // A live socket closing (1008, 4401, shutdown) toward a peer that does not read would
+        // wait for its close frame to be flushed forever.
+        bool stuckClosing = false;
+        if (it->upgraded && it->socket->state() == QAbstractSocket::ClosingState) {
+            if (!it->closingSince.isValid())
+                it->closingSince.start();
+            stuckClosing = it->closingSince.elapsed() > kLingerMaxMs;
+        }
+        if (stuckClosing
+            || (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes))
+            backlogged.append(it->socket);
+        else if (it->upgraded)
+            continue;
+        else if (m_limits.requestTimeoutMs > 0 && it->requestClock.isValid()
+                 && it->requestClock.elapsed() > m_limits.requestTimeoutMs)
+            (it->intake.upgraded() ? stalledUpgrades : late).append(it->socket);
+        else if (idleMs > 0 && it->lastActivity.elapsed() > idleMs && it->socket->bytesToWrite() == 0)
             idle.append(it->socket);
     }
-    for (QTcpSocket *socket : std::as_const(idle)) {
+    for (const QPointer<QTcpSocket> &socket : std::as_const(backlogged)) {
+        auto it = socket ? m_sockets.find(socket) : m_sockets.end();
+        if (it != m_sockets.end())
+            checkWriteBacklog(socket, *it);
+    }
+    checkTotalBacklog();
+    for (const QPointer<QTcpSocket> &socket : std::as_const(late)) {
+        auto it = socket ? m_sockets.find(socket) : m_sockets.end();
+        if (it != m_sockets.end())
+            refuse(socket, *it, Status::Timeout,
+                   QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+    }
+    // Asked for a WebSocket but never became one (no route, failed handshake): it gets no more
+    // time than any request.
+    for (const QPointer<QTcpSocket> &socket : std::as_const(stalledUpgrades)) {
+        if (!socket)
+            continue;
+        ++m_timedOut;
+        forget(socket);
+        socket->abort();
+    }
+    for (const QPointer<QTcpSocket> &socket : std::as_const(idle)) {
+        if (!socket)
+            continue;
         ++m_idleClosed;
         forget(socket);
         socket->disconnectFromHost();
@@ -114,6 +488,17 @@ int TrackingTcpServer::httpConnections()
 int TrackingTcpServer::liveConnections()
 {
     return int(m_sockets.size()) - httpConnections();
+}
+
+QJsonObject TrackingTcpServer::stats()
+{
+    return QJsonObject{{QStringLiteral("http"), httpConnections()},
+                       {QStringLiteral("tcp_live"), liveConnections()},
+                       {QStringLiteral("refused"), m_refused},
+                       {QStringLiteral("idle_closed"), m_idleClosed},
+                       {QStringLiteral("timed_out"), m_timedOut},
+                       {QStringLiteral("requests_refused"), m_requestsRefused},
+                       {QStringLiteral("slow_readers"), m_slowReaders}};
 }
 
 void TrackingTcpServer::drain(int timeoutMs, std::function<void()> done)

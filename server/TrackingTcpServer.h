@@ -1,8 +1,12 @@
 #pragma once
 
+#include "HttpIntake.h"
+#include "LogLimits.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
@@ -11,11 +15,21 @@
 
 class QTcpSocket;
 
-// The listening socket handed to QHttpServer. QHttpServer 6.4 never closes an HTTP connection by
-// itself (no idle timeout, `Connection: close` ignored), so this server tracks every accepted
-// socket: it closes HTTP connections idle for longer than idleSeconds, refuses connections beyond
-// maxPerAddress from one client address, and counts them for /healthz. Sockets upgraded to the
-// live WebSocket are exempt from the idle rule (the live channel pings them itself).
+// The listening socket handed to QHttpServer, and the connection-level limits QHttpServer lacks.
+// QHttpServer 6.4 never closes an HTTP connection by itself and buffers whatever a peer sends
+// (headers and bodies of any size), so this server sees every socket's bytes first (its readyRead
+// slot is connected before QHttpServer's) and frames them with an HttpIntake:
+// - a request line, header block or body over its budget is answered here (414/431/413, or 401
+//   when the credentials are bad, PROTOCOL.md's precedence) before QHttpServer buffers it;
+// - a request must arrive completely within requestTimeoutMs of its first byte (408), so trickled
+//   bytes (slowloris) do not keep a connection; between requests the idle timeout applies;
+// - bytes waiting to be written are capped (HTTP and upgraded WebSocket sockets): a peer that
+//   does not read its answers is closed as a slow reader, and so is one with more than
+//   maxPipelined requests received since its answers last drained;
+// - connections are capped per address and in total; beyond the total, a few more are accepted
+//   for /healthz only, so monitoring still gets an answer.
+// Sockets upgraded to the live WebSocket are exempt from the HTTP rules (LiveHub owns them) but
+// not from the write cap.
 class TrackingTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -24,11 +38,23 @@ public:
     {
         int idleSeconds = 30;
         int maxPerAddress = 256;
+        int maxConnections = 10000; // 0 = no cap
+        int healthReserve = 16;     // connections beyond maxConnections that may ask for /healthz
+        int requestTimeoutMs = 10000;
+        int maxPipelined = 16;
+        qint64 maxWriteBufferBytes = 4 * 1024 * 1024;
+        // All connections together: beyond it the sweep closes the biggest backlogs first.
+        qint64 maxWriteBufferTotalBytes = 64 * 1024 * 1024;
+        HttpIntake::Limits intake;
     };
+    // Whether an Authorization header value names a valid token (for 401 before 413).
+    using CredentialCheck = std::function<bool(const QByteArray &authorization)>;
 
     explicit TrackingTcpServer(Limits limits, QObject *parent = nullptr);
 
-    // The socket with this peer became a WebSocket: no idle timeout from now on.
+    void setCredentialCheck(CredentialCheck check) { m_credentialCheck = std::move(check); }
+
+    // The socket with this peer became a WebSocket: no HTTP rules from now on, only the write cap.
     void markUpgraded(const QHostAddress &peer, quint16 peerPort);
 
     // Graceful shutdown: call after close(). Closes idle HTTP connections now and every other
@@ -40,6 +66,8 @@ public:
     int liveConnections();
     qint64 refusedTotal() const { return m_refused; }
     qint64 idleClosedTotal() const { return m_idleClosed; }
+    // Counters for /healthz.
+    QJsonObject stats();
     const Limits &limits() const { return m_limits; }
 
 protected:
@@ -59,18 +87,46 @@ private:
         // QHttpServer 6.4 keeps its parser private, so this is how a drain tells a request in
         // flight from an idle keep-alive connection.
         bool awaitingAnswer = false;
+        HttpIntake intake{HttpIntake::Limits{}};
+        QElapsedTimer requestClock; // valid while a request is arriving
+        qint64 seenInBuffer = 0;    // bytes in the socket's read buffer the intake already saw
+        qint64 unanswered = 0;      // requests received since the write buffer was last empty
+        bool afterReadQueued = false;
+        bool reserveOnly = false;   // accepted over maxConnections: /healthz only
+        bool refused = false;       // answered here; the rest of its input is discarded
+        QElapsedTimer refusedClock;
+        QElapsedTimer lastDiscard;
+        qint64 discarded = 0;
+        QElapsedTimer closingSince; // a live socket's close waiting for a peer that does not read
     };
+    enum class Status { BadRequest = 400, Unauthorized = 401, Timeout = 408, TooLarge = 413, UrlTooLong = 414,
+                        HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };
+
+    void onReadyRead(QTcpSocket *socket);
+    void afterRead(QTcpSocket *socket);
+    void onLiveReadyRead(QTcpSocket *socket);
+    bool checkWriteBacklog(QTcpSocket *socket, Tracked &t);
+    void checkTotalBacklog();
+    void refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason);
+    void discardInput(QTcpSocket *socket);
+    void lingerStep(QTcpSocket *socket);
+    void warnThrottled(const QString &line);
     void forget(QObject *socket);
     void purgeDeleted();
     void sweep();
     void drainStep();
 
     Limits m_limits;
+    CredentialCheck m_credentialCheck;
     QHash<QObject *, Tracked> m_sockets;
     QHash<QString, int> m_perAddress;
     QTimer m_sweep;
     qint64 m_refused = 0;
     qint64 m_idleClosed = 0;
+    qint64 m_timedOut = 0;
+    qint64 m_slowReaders = 0;
+    qint64 m_requestsRefused = 0;
+    LogThrottle m_logThrottle;
     std::function<void()> m_drained;
     QTimer m_drainTimer;
     QElapsedTimer m_drainClock;

@@ -18,7 +18,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QHttpServer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,21 +34,60 @@
 
 namespace {
 
-// Fresh tokens on every start; earlier ones stay valid (only their hashes are stored), so a
-// client survives a server restart with the token it holds.
+// --tokens-out keeps what it wrote before: if FILE holds tokens that are all still valid for this
+// database (an admin and one manager per team), they are used again, so clients keep working
+// across restarts and restarts do not pile up valid tokens. Otherwise the ones still valid are
+// revoked and fresh ones are written.
+bool reuseTokens(const QString &path, const TokenStore &tokens, const QList<std::pair<QString, QString>> &teams,
+                 QStringList *stale)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject object = QJsonDocument::fromJson(file.read(1024 * 1024)).object();
+    const QString admin = object.value(QLatin1String("admin")).toString();
+    const QJsonObject managers = object.value(QLatin1String("managers")).toObject();
+    QStringList listed{admin};
+    for (auto it = managers.begin(); it != managers.end(); ++it)
+        listed.append(it.value().toString());
+    bool allValid = true;
+    for (const QString &token : std::as_const(listed)) {
+        if (tokens.lookup(token))
+            stale->append(token);
+        else
+            allValid = false;
+    }
+    const auto adminPrincipal = tokens.lookup(admin);
+    if (!allValid || !adminPrincipal || !adminPrincipal->isAdmin() || managers.size() != teams.size())
+        return false;
+    for (const auto &[teamId, manager] : teams) {
+        const auto principal = tokens.lookup(managers.value(teamId).toString());
+        if (!principal || principal->teamId != teamId)
+            return false;
+    }
+    return true;
+}
+
 bool writeTokens(const QString &path, const TokenStore &tokens, const Database &db, QString *error)
 {
     QJsonObject managers;
     QString admin;
     try {
         Transaction tx(db);
-        admin = tokens.issue(Principal::Role::Admin, {}, QStringLiteral("League Admin"));
         QList<std::pair<QString, QString>> teams;
         {
             QSqlQuery q = db.exec(QStringLiteral("SELECT team_id, manager FROM teams ORDER BY team_id"));
             while (q.next())
                 teams.append({q.value(0).toString(), q.value(1).toString()});
         }
+        QStringList stale;
+        if (reuseTokens(path, tokens, teams, &stale)) {
+            qCInfo(lcServer).noquote() << "--tokens-out: the tokens in" << path << "are still valid; kept";
+            return true;
+        }
+        for (const QString &token : std::as_const(stale))
+            tokens.revoke(token);
+        admin = tokens.issue(Principal::Role::Admin, {}, QStringLiteral("League Admin"));
         for (const auto &[teamId, manager] : teams)
             managers.insert(teamId, tokens.issue(Principal::Role::Manager, teamId, manager));
         tx.commit();
@@ -69,21 +110,39 @@ bool writeTokens(const QString &path, const TokenStore &tokens, const Database &
     return true;
 }
 
-// `leaguedesk-server token create --team ID | --admin` and `token revoke TOKEN`, against --database.
+// "30d", "12h", "15m", "90s" (or plain seconds) to seconds; 0 when unusable.
+qint64 durationSeconds(const QString &text)
+{
+    static const QHash<QChar, qint64> units{{QLatin1Char('s'), 1}, {QLatin1Char('m'), 60}, {QLatin1Char('h'), 3600},
+                                             {QLatin1Char('d'), 86400}};
+    const qint64 unit = text.isEmpty() ? 0 : units.value(text.back(), 0);
+    bool ok = false;
+    const qint64 amount = (unit ? text.chopped(1) : text).toLongLong(&ok);
+    if (!ok || amount <= 0 || amount > 100LL * 365 * 86400)
+        return 0;
+    return amount * (unit ? unit : 1);
+}
+
+// `leaguedesk-server token create --team ID | --admin [--expires 30d]`, `token list` and
+// `token revoke TOKEN|ID`, against --database.
 int tokenCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Create or revoke API tokens.\n"
-                                                    "  token create --team ID | --admin   prints a new token\n"
-                                                    "  token revoke TOKEN                 revokes it (live sockets close with 4401)"));
+    parser.setApplicationDescription(QStringLiteral("Create, list or revoke API tokens.\n"
+                                                    "  token create --team ID | --admin [--expires 30d]   prints a new token\n"
+                                                    "  token list                                         ids, roles, teams, expiry (never the tokens)\n"
+                                                    "  token revoke TOKEN|ID                              revokes it (live sockets close with 4401)"));
     parser.addHelpOption();
     const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Database URL."), QStringLiteral("URL"));
     const QCommandLineOption team(QStringLiteral("team"), QStringLiteral("Manager token for this team."), QStringLiteral("ID"));
     const QCommandLineOption admin(QStringLiteral("admin"), QStringLiteral("Admin token."));
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name for /me (default: the team's manager)."),
                                   QStringLiteral("NAME"));
-    parser.addOptions({database, team, admin, name});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create or revoke"));
+    const QCommandLineOption expires(QStringLiteral("expires"),
+                                     QStringLiteral("Token expires after DURATION (e.g. 30d, 12h, 15m, 90s)."),
+                                     QStringLiteral("DURATION"));
+    parser.addOptions({database, team, admin, name, expires});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create, list or revoke"));
     QStringList args = arguments;
     args.removeAt(1); // "token"
     parser.process(args);
@@ -98,9 +157,12 @@ int tokenCommand(const QStringList &arguments)
     const bool create = action == QLatin1String("create") && positional.size() == 1
         && (parser.isSet(team) != parser.isSet(admin));
     const bool revoke = action == QLatin1String("revoke") && positional.size() == 2;
-    if (!create && !revoke) {
-        std::fprintf(stderr, "usage: leaguedesk-server token create --team ID | --admin [--database URL]\n"
-                             "       leaguedesk-server token revoke TOKEN [--database URL]\n");
+    const bool list = action == QLatin1String("list") && positional.size() == 1;
+    const qint64 lifetime = parser.isSet(expires) ? durationSeconds(parser.value(expires)) : -1;
+    if ((!create && !revoke && !list) || lifetime == 0) {
+        std::fprintf(stderr, "usage: leaguedesk-server token create --team ID | --admin [--expires 30d] [--database URL]\n"
+                             "       leaguedesk-server token list [--database URL]\n"
+                             "       leaguedesk-server token revoke TOKEN|ID [--database URL]\n");
         return 2;
     }
     Database db;
@@ -111,9 +173,21 @@ int tokenCommand(const QStringList &arguments)
     TokenStore tokens(db);
     try {
         if (revoke) {
-            const bool existed = tokens.revoke(positional.at(1));
-            std::fprintf(stderr, "%s\n", existed ? "revoked" : "no such token");
+            // A token starts with ld_; anything else is an id from `token list`.
+            const QString which = positional.at(1);
+            const bool existed = which.startsWith(QLatin1String("ld_")) ? tokens.revoke(which) : tokens.revokeById(which);
+            std::fprintf(stderr, "%s\n", existed ? "revoked" : "no such token (or the id matches several)");
             return existed ? 0 : 1;
+        }
+        if (list) {
+            // One line per token: ID ROLE TEAM EXPIRES NAME (TEAM "-" for admins, EXPIRES "never").
+            const QList<TokenStore::Listed> all = tokens.list();
+            for (const TokenStore::Listed &t : all) {
+                std::printf("%s %s %s %s %s\n", qPrintable(t.id), qPrintable(t.role),
+                            qPrintable(t.teamId.isEmpty() ? QStringLiteral("-") : t.teamId),
+                            qPrintable(t.expiresAt.isEmpty() ? QStringLiteral("never") : t.expiresAt), qPrintable(t.name));
+            }
+            return 0;
         }
         QString displayName = parser.value(name);
         if (parser.isSet(team)) {
@@ -127,8 +201,9 @@ int tokenCommand(const QStringList &arguments)
         } else if (displayName.isEmpty()) {
             displayName = QStringLiteral("League Admin");
         }
+        const QDateTime expiry = lifetime > 0 ? QDateTime::currentDateTimeUtc().addSecs(lifetime) : QDateTime();
         const QString token = tokens.issue(parser.isSet(admin) ? Principal::Role::Admin : Principal::Role::Manager,
-                                           parser.isSet(team) ? parser.value(team) : QString(), displayName);
+                                           parser.isSet(team) ? parser.value(team) : QString(), displayName, expiry);
         std::printf("%s\n", qPrintable(token));
         return 0;
     } catch (const DbError &e) {
@@ -199,15 +274,37 @@ int main(int argc, char *argv[])
 
     QHttpServer http;
     RateLimiter rateLimiter(options.rateLimit, options.rateBurst);
+    if (options.rateLimitFrozen)
+        rateLimiter.freezeRefill();
     // QHttpServer takes ownership in bind().
-    auto *tcp = new TrackingTcpServer({options.idleSeconds, options.maxConnectionsPerAddress});
+    TrackingTcpServer::Limits limits;
+    limits.idleSeconds = options.idleSeconds;
+    limits.maxPerAddress = options.maxConnectionsPerAddress;
+    limits.maxConnections = options.maxConnections;
+    limits.requestTimeoutMs = options.requestTimeoutMs;
+    limits.maxPipelined = options.maxPipelined;
+    limits.maxWriteBufferBytes = options.maxWriteBufferBytes;
+    limits.maxWriteBufferTotalBytes = options.maxWriteBufferTotalBytes;
+    limits.intake.maxHeaderBytes = options.maxHeaderBytes;
+    limits.intake.maxUrlBytes = options.maxUrlBytes;
+    limits.intake.maxBodyBytes = HttpApi::kMaxBodyBytes;
+    auto *tcp = new TrackingTcpServer(limits);
+    tcp->setCredentialCheck([&tokens](const QByteArray &authorization) {
+        try {
+            return tokens.lookup(TokenStore::bearerToken(authorization)).has_value();
+        } catch (const DbError &e) {
+            qCWarning(lcDb) << "token lookup failed:" << e.what();
+            return false;
+        }
+    });
+    hub.setMaxWriteBufferBytes(options.maxWriteBufferBytes);
     HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub] {
-        return QJsonObject{{QStringLiteral("connections"),
-                            QJsonObject{{QStringLiteral("http"), tcp->httpConnections()},
-                                        {QStringLiteral("live"), hub.connectionCount()},
-                                        {QStringLiteral("tcp_live"), tcp->liveConnections()},
-                                        {QStringLiteral("refused"), tcp->refusedTotal()},
-                                        {QStringLiteral("idle_closed"), tcp->idleClosedTotal()}}}};
+        QJsonObject connections = tcp->stats();
+        connections.insert(QStringLiteral("live"), hub.connectionCount());
+        const QJsonObject live = hub.stats();
+        for (auto it = live.begin(); it != live.end(); ++it)
+            connections.insert(it.key(), it.value());
+        return QJsonObject{{QStringLiteral("connections"), connections}};
     });
     if (!tcp->listen(options.host, options.port)) {
         qCCritical(lcServer).noquote() << "cannot listen on" << options.hostText << options.port << ":"

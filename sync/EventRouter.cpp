@@ -47,7 +47,7 @@ Result tiebreakerBid(const QJsonObject &data)
         return std::nullopt;
     return QList<Invalidation>{{QueryKey::tiebreaker(id), std::nullopt},
                                {QueryKey::activeTiebreakers(), std::nullopt},
-                               {QueryKey::allTiebreakers(), std::nullopt}};
+                               {QueryKey::allTiebreakers(), std::nullopt, id}};
 }
 
 // tiebreaker_created / tiebreaker_resolved -> the lists, that tiebreaker, and the squads and
@@ -65,7 +65,7 @@ Result tiebreakerLifecycle(const QJsonObject &data)
     if (!reader.ok())
         return std::nullopt;
     QList<Invalidation> result{{QueryKey::activeTiebreakers(), std::nullopt},
-                               {QueryKey::allTiebreakers(), std::nullopt},
+                               {QueryKey::allTiebreakers(), std::nullopt, id},
                                {QueryKey::tiebreaker(id), std::nullopt}};
     for (const QString &team : std::as_const(teams)) {
         if (!Protocol::isValidId(team))
@@ -74,6 +74,51 @@ Result tiebreakerLifecycle(const QJsonObject &data)
         result.append({QueryKey::wallet(team), std::nullopt});
     }
     return result;
+}
+
+// Protocol 1.1, channel `rounds`: round_created -> the rounds list
+Result roundCreated(const QJsonObject &data)
+{
+    const auto e = Protocol::parseRoundCreated(data);
+    if (!e || !Protocol::isValidId(e->roundId))
+        return std::nullopt;
+    return QList<Invalidation>{{QueryKey::rounds(), e->revision}};
+}
+
+// round_finalized / round_deleted -> the rounds list and the round's bids (squads and wallets
+// hear about their own changes on the team channels)
+Result roundFinalized(const QJsonObject &data)
+{
+    const auto e = Protocol::parseRoundFinalized(data);
+    if (!e || !Protocol::isValidId(e->roundId))
+        return std::nullopt;
+    return QList<Invalidation>{{QueryKey::rounds(), e->revision}, {QueryKey::roundBids(e->roundId), std::nullopt}};
+}
+
+Result roundDeleted(const QJsonObject &data)
+{
+    const auto e = Protocol::parseRoundDeleted(data);
+    if (!e || !Protocol::isValidId(e->roundId))
+        return std::nullopt;
+    return QList<Invalidation>{{QueryKey::rounds(), e->revision}, {QueryKey::roundBids(e->roundId), std::nullopt}};
+}
+
+// players_changed -> the catalogue, at the catalogue's revision
+Result playersChanged(const QJsonObject &data)
+{
+    const auto e = Protocol::parsePlayersChanged(data);
+    if (!e)
+        return std::nullopt;
+    return QList<Invalidation>{{QueryKey::players(), e->revision}};
+}
+
+// round_bid (team channel) -> that round's bids
+Result roundBid(const QJsonObject &data)
+{
+    const auto e = Protocol::parseRoundBid(data);
+    if (!e || !Protocol::isValidId(e->roundId))
+        return std::nullopt;
+    return QList<Invalidation>{{QueryKey::roundBids(e->roundId), std::nullopt}};
 }
 
 struct Route
@@ -88,6 +133,11 @@ constexpr Route routes[] = {
     {Protocol::EventType::TiebreakerBid, tiebreakerBid},
     {Protocol::EventType::TiebreakerCreated, tiebreakerLifecycle},
     {Protocol::EventType::TiebreakerResolved, tiebreakerLifecycle},
+    {Protocol::EventType::RoundCreated, roundCreated},
+    {Protocol::EventType::RoundFinalized, roundFinalized},
+    {Protocol::EventType::RoundDeleted, roundDeleted},
+    {Protocol::EventType::PlayersChanged, playersChanged},
+    {Protocol::EventType::RoundBid, roundBid},
 };
 
 } // namespace

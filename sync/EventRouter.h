@@ -13,8 +13,17 @@ namespace EventRouter {
 
 struct Invalidation
 {
+    Invalidation(QueryKey key, std::optional<qint64> revision, QString itemId = {})
+        : key(std::move(key)), revision(revision), itemId(std::move(itemId))
+    {
+    }
+
     QueryKey key;
     std::optional<qint64> revision; // the revision the change produced, when the event says
+    // For a list whose items can be fetched one by one: the item that changed, so the cache
+    // fetches that item instead of the whole list (GET /tiebreakers?status=all grows with the
+    // season). Empty: refetch the list.
+    QString itemId;
 
     friend bool operator==(const Invalidation &, const Invalidation &) = default;
 };

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
 
 // One cached resource: the last good answer, its revision and ETag, and where its fetch stands.
 // QueryCache owns and drives it; models and views read it and listen to its signals.
@@ -54,4 +55,8 @@ private:
     int m_retryAttempt = 0;
     bool m_retryScheduled = false;
     bool m_gcScheduled = false;
+    // Item-wise lists (the all-tiebreakers list): items events changed, fetched one at a time
+    // after the running request, and the item the running request fetches (empty: the list).
+    QStringList m_pendingItems;
+    QString m_fetchingItem;
 };

@@ -7,8 +7,11 @@
 
 #include <protocol/JsonReader.h>
 #include <protocol/Me.h>
+#include <protocol/Player.h>
+#include <protocol/Round.h>
 #include <protocol/Squad.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimer>
@@ -49,6 +52,18 @@ QString validate(const QueryKey &key, const QJsonObject &object)
         Protocol::JsonReader reader(object, key.toString());
         reader.array(QLatin1String("tiebreakers"));
         return reader.error();
+    }
+    case QueryKey::Kind::Players: {
+        const auto catalogue = Protocol::parseCatalogue(object);
+        return catalogue ? QString() : catalogue.error();
+    }
+    case QueryKey::Kind::Rounds: {
+        const auto rounds = Protocol::parseRoundList(object);
+        return rounds ? QString() : rounds.error();
+    }
+    case QueryKey::Kind::RoundBids: {
+        const auto bids = Protocol::parseRoundBids(object);
+        return bids ? QString() : bids.error();
     }
     case QueryKey::Kind::Tiebreaker: {
         Protocol::JsonReader reader(object, key.toString());
@@ -208,11 +223,15 @@ bool QueryCache::isExpired(const Query *query) const
     return query->m_fetchedAt.msecsTo(m_now()) > m_staleTime.count();
 }
 
-void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision)
+void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision, const QString &itemId)
 {
     Query *query = find(key);
     if (!query)
         return; // nothing cached, nothing to refresh
+    if (!itemId.isEmpty() && key.kind() == QueryKey::Kind::AllTiebreakers && query->hasData() && query->m_observers > 0) {
+        invalidateItem(query, itemId);
+        return;
+    }
     if (revision) {
         if (query->m_revision >= *revision) {
             qCDebug(lcSync) << "skip invalidation of" << key.toString() << "at revision" << *revision << "(have"
@@ -241,6 +260,9 @@ void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision)
 
 void QueryCache::fetch(Query *query)
 {
+    // The whole list is fetched after every change announced so far: no item needs its own fetch.
+    query->m_pendingItems.clear();
+    query->m_fetchingItem.clear();
     query->m_fetching = true;
     query->m_flightCovers = query->m_wantedRevision;
     query->m_dirty = query->m_dirtyForced = false;
@@ -290,9 +312,11 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
                 query->m_revision = revision;
                 query->m_etag = result.etag;
                 applied = true;
-                if (m_store)
-                    m_store->save({key.toString(), result.body, revision, result.etag, m_now()});
                 markConfirmed(query);
+                // The time the query shows, not a second clock read: restored data must say
+                // exactly when it was fetched.
+                if (m_store)
+                    m_store->save({key.toString(), result.body, revision, result.etag, query->m_fetchedAt});
             }
         }
     } else if (result.isNotModified() && query->hasData()) {
@@ -326,6 +350,102 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
             Q_EMIT query->statusChanged();
         }
     }
+    if (!query->m_fetching)
+        fetchNext(query);
+}
+
+void QueryCache::invalidateItem(Query *query, const QString &itemId)
+{
+    if (query->m_fetching) {
+        // The running request may predate the change: fetch the item after it.
+        if (!query->m_pendingItems.contains(itemId))
+            query->m_pendingItems.append(itemId);
+        return;
+    }
+    if (query->m_retryScheduled)
+        return; // the retry fetches the whole list, which includes the change
+    fetchItem(query, itemId);
+}
+
+void QueryCache::fetchItem(Query *query, const QString &itemId)
+{
+    query->m_fetching = true;
+    query->m_fetchingItem = itemId;
+    ++m_requestCount;
+    Q_EMIT query->statusChanged();
+    Q_EMIT fetchStarted(query->key());
+    const QueryKey key = query->key();
+    m_rest->get(QueryKey::tiebreaker(itemId).path(), {}, this,
+                [this, key, itemId](const RestResult &result) { onItemAnswer(key, itemId, result); });
+}
+
+void QueryCache::onItemAnswer(const QueryKey &key, const QString &itemId, const RestResult &result)
+{
+    Query *query = find(key);
+    if (!query)
+        return;
+    query->m_fetching = false;
+    query->m_fetchingItem.clear();
+    if (query->m_observers == 0 && query->m_gcScheduled)
+        scheduleGc(query);
+    QJsonObject item;
+    if (result.isSuccess()) {
+        item = QJsonDocument::fromJson(result.body).object();
+        if (!validate(QueryKey::tiebreaker(itemId), item).isEmpty()
+            || item.value(QLatin1String("tiebreaker_id")).toString() != itemId)
+            item = {};
+    }
+    if (item.isEmpty()) {
+        // Not patchable (out of this token's view now, a failure, a bad answer): the whole list
+        // settles it, and a failure there takes the usual retry schedule.
+        qCInfo(lcSync) << "fetch of tiebreaker" << itemId << "for" << key.toString() << "failed:" << result.status
+                       << "- fetching the whole list";
+        query->m_dirty = query->m_dirtyForced = true;
+        fetchNext(query);
+        return;
+    }
+    item.remove(QLatin1String("bids")); // list items carry no bids
+    QJsonArray list = query->m_data.value(QLatin1String("tiebreakers")).toArray();
+    qsizetype at = 0;
+    while (at < list.size() && list.at(at).toObject().value(QLatin1String("tiebreaker_id")).toString() != itemId)
+        ++at;
+    const bool changed = at == list.size() || list.at(at).toObject() != item;
+    if (at == list.size())
+        list.append(item);
+    else
+        list.replace(at, item);
+    if (changed) {
+        query->m_data.insert(QLatin1String("tiebreakers"), list);
+        query->m_etag.clear(); // the ETag names the list as fetched, not as patched
+        if (m_store)
+            m_store->save({key.toString(), QJsonDocument(query->m_data).toJson(QJsonDocument::Compact), -1, {},
+                           query->m_fetchedAt});
+        Q_EMIT query->dataChanged();
+    }
+    m_health->reportSuccess();
+    Q_EMIT query->statusChanged();
+    fetchNext(query);
+}
+
+void QueryCache::fetchNext(Query *query)
+{
+    // A burst of item changes costs no more than one fetch of the whole list.
+    constexpr qsizetype maxItemFetches = 8;
+    if (!query->m_dirty && query->m_pendingItems.isEmpty())
+        return;
+    if (query->m_observers == 0) {
+        query->m_dirty = query->m_dirtyForced = false;
+        query->m_pendingItems.clear();
+        query->m_stale = true;
+        Q_EMIT query->statusChanged();
+        return;
+    }
+    if (query->m_dirty || query->m_pendingItems.size() > maxItemFetches) {
+        query->m_dirty = query->m_dirtyForced = false;
+        fetch(query);
+        return;
+    }
+    fetchItem(query, query->m_pendingItems.takeFirst());
 }
 
 void QueryCache::markConfirmed(Query *query)

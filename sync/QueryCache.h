@@ -42,8 +42,10 @@ public:
     // Fetches when observed and not fresh (never fetched, or stale), unless a fetch runs.
     void fetchIfNeeded(const QueryKey &key);
     // The resource changed on the server. `revision` is the revision the change produced, when
-    // known. An observed query refetches, an unobserved one is marked stale.
-    void invalidate(const QueryKey &key, std::optional<qint64> revision = std::nullopt);
+    // known. An observed query refetches, an unobserved one is marked stale. `itemId` names the
+    // one item of an item-wise list (the all-tiebreakers list) that changed: only that item is
+    // fetched and replaced in the list, so the cost of an event does not grow with the list.
+    void invalidate(const QueryKey &key, std::optional<qint64> revision = std::nullopt, const QString &itemId = {});
     // The history the revisions belong to is gone (recovered:false): accept any revision next.
     void forgetRevision(const QueryKey &key);
 
@@ -71,6 +73,10 @@ private:
     Query *ensure(const QueryKey &key);
     void fetch(Query *query);
     void onAnswer(const QueryKey &key, const struct RestResult &result);
+    void invalidateItem(Query *query, const QString &itemId);
+    void fetchItem(Query *query, const QString &itemId);
+    void onItemAnswer(const QueryKey &key, const QString &itemId, const struct RestResult &result);
+    void fetchNext(Query *query); // after an answer: what events asked for meanwhile
     void markConfirmed(Query *query); // the server answered with data as of now
     void scheduleRetry(Query *query);
     void retryWaiting();

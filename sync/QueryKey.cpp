@@ -12,6 +12,10 @@ std::optional<QueryKey> QueryKey::parse(const QString &text)
         return activeTiebreakers();
     if (text == QLatin1String("tiebreakers/all"))
         return allTiebreakers();
+    if (text == QLatin1String("players"))
+        return players();
+    if (text == QLatin1String("rounds"))
+        return rounds();
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
     if (slash < 0)
         return std::nullopt;
@@ -25,6 +29,8 @@ std::optional<QueryKey> QueryKey::parse(const QString &text)
         return wallet(id);
     if (prefix == QLatin1String("tiebreaker"))
         return tiebreaker(id);
+    if (prefix == QLatin1String("roundbids"))
+        return roundBids(id);
     return std::nullopt;
 }
 
@@ -38,6 +44,9 @@ QString QueryKey::toString() const
     case Kind::ActiveTiebreakers: return QStringLiteral("tiebreakers/active");
     case Kind::AllTiebreakers: return QStringLiteral("tiebreakers/all");
     case Kind::Tiebreaker: return QLatin1String("tiebreaker/") + m_id;
+    case Kind::Players: return QStringLiteral("players");
+    case Kind::Rounds: return QStringLiteral("rounds");
+    case Kind::RoundBids: return QLatin1String("roundbids/") + m_id;
     }
     return {};
 }
@@ -52,6 +61,9 @@ QString QueryKey::path() const
     case Kind::ActiveTiebreakers: return QStringLiteral("/tiebreakers?status=active");
     case Kind::AllTiebreakers: return QStringLiteral("/tiebreakers?status=all");
     case Kind::Tiebreaker: return QLatin1String("/tiebreakers/") + m_id;
+    case Kind::Players: return QStringLiteral("/players");
+    case Kind::Rounds: return QStringLiteral("/rounds");
+    case Kind::RoundBids: return QLatin1String("/rounds/") + m_id + QLatin1String("/bids");
     }
     return {};
 }
@@ -65,7 +77,10 @@ QString QueryKey::channel() const
     case Kind::Me:
     case Kind::Teams:
     case Kind::ActiveTiebreakers:
-    case Kind::AllTiebreakers: return {};
+    case Kind::AllTiebreakers:
+    case Kind::Players:
+    case Kind::Rounds:
+    case Kind::RoundBids: return {};
     }
     return {};
 }

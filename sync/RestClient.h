@@ -1,11 +1,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -46,17 +50,23 @@ public:
     void get(const QString &path, const QByteArray &ifNoneMatch, QObject *context, Callback callback);
     void post(const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey, QObject *context,
               Callback callback);
-    void deleteResource(const QString &path, QObject *context, Callback callback);
+    // An Idempotency-Key makes the request safe to send again (protocol 1.1: withdrawing a bid).
+    void deleteResource(const QString &path, QObject *context, Callback callback, const QByteArray &idempotencyKey = {});
 
     // Response body bytes received so far (for request-cost measurements).
     qint64 bytesReceived() const { return m_bytesReceived; }
 
     QUrl urlFor(const QString &path) const;
 
-    // Forget pooled keep-alive connections. When the live connection died silently (sleep, a
-    // network switch), the pooled HTTP sockets are dead too, and a request sent on one would hang
-    // until its timeout.
-    void dropIdleConnections();
+    // The link died (the live connection was lost): forget the pooled keep-alive connections and
+    // send every request in flight again on a fresh one. After a sleep or a network switch the
+    // pooled sockets are dead too, and a request waiting on one would hang until its timeout;
+    // clearing the pool under a running reply leaves it hanging as well (Qt tears down the HTTP
+    // thread it runs on). GETs and writes with an Idempotency-Key are sent again (the server
+    // answers a repeated key with the first answer); other writes fail at once as a network
+    // error, since they may or may not have reached the server.
+    void resetConnections();
+    int inFlightCount() const { return int(m_inFlight.size()); }
 
 Q_SIGNALS:
     // Every finished request, for request counting and for leaguedesk-watch's log.
@@ -65,9 +75,24 @@ Q_SIGNALS:
     void unauthorized();
 
 private:
-    void send(const QByteArray &method, const QString &path, QNetworkReply *reply, QObject *context, Callback callback);
+    struct Request
+    {
+        QByteArray method;
+        QString path;
+        QNetworkRequest request;
+        QByteArray body;
+        bool resendable = false;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback callback;
+    };
+
+    QNetworkRequest makeRequest(const QString &path) const;
+    void send(std::shared_ptr<Request> request);
+    void finish(QNetworkReply *reply);
 
     QNetworkAccessManager *m_network; // owned through QObject parenthood
+    QHash<QNetworkReply *, std::shared_ptr<Request>> m_inFlight;
     QUrl m_baseUrl;
     QString m_token;
     int m_timeoutMs = 15000;

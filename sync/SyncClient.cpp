@@ -8,6 +8,8 @@
 #include "QueryCache.h"
 #include "RestClient.h"
 
+#include <protocol/Channel.h>
+
 SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *parent)
     : QObject(parent),
       m_serverUrl(serverUrl),
@@ -84,7 +86,7 @@ void SyncClient::start()
     m_live->start();
     // Channel-less queries fetch now; the others wait for their channel's acknowledgement.
     for (Query *query : m_cache->observedQueries()) {
-        if (channelFor(query->key()).isEmpty())
+        if (channelFor(query->key()).isEmpty() && mayFetch(query->key()))
             m_cache->fetchIfNeeded(query->key());
     }
     updateState();
@@ -127,6 +129,21 @@ bool SyncClient::liveUsable() const
 
 QString SyncClient::channelFor(const QueryKey &key) const
 {
+    switch (key.kind()) {
+    case QueryKey::Kind::Players:
+    case QueryKey::Kind::Rounds:
+        // The `rounds` channel exists from protocol 1.1 on; a 1.0 rounds list is polled.
+        return supportsProtocol11() ? Protocol::Channel::rounds().name() : QString();
+    case QueryKey::Kind::RoundBids:
+        // A manager hears its own bids (round_bid) on its team channel; an admin reads every
+        // team's, which settle once the round closes, so `rounds` (finalize, delete) suffices.
+        if (!supportsProtocol11())
+            return {};
+        return m_me.role == Protocol::Me::Role::Admin ? Protocol::Channel::rounds().name()
+                                                      : Protocol::Channel::team(m_me.teamId).name();
+    default:
+        break;
+    }
     if (!key.isTiebreakerList())
         return key.channel();
     // PROTOCOL.md: admins hear every tiebreaker on `tiebreakers`; a manager hears those it takes
@@ -150,7 +167,7 @@ void SyncClient::onObservedChanged(const QueryKey &key, bool observed)
     }
     const QString channel = channelFor(key);
     if (channel.isEmpty()) {
-        if (m_started)
+        if (m_started && mayFetch(key))
             m_cache->fetchIfNeeded(key);
         return;
     }
@@ -194,7 +211,7 @@ void SyncClient::onLiveEvent(const QString &channel, const QString &type, const 
         invalidateChannel(channel);
     } else {
         for (const EventRouter::Invalidation &invalidation : *invalidations)
-            m_cache->invalidate(invalidation.key, invalidation.revision);
+            m_cache->invalidate(invalidation.key, invalidation.revision, invalidation.itemId);
     }
     Q_EMIT eventReceived(channel, type, data);
 }
@@ -204,10 +221,11 @@ void SyncClient::onLiveStateChanged()
     if (m_live->state() == LiveClient::State::Live) {
         m_pollTimer.stop();
     } else if (m_live->state() == LiveClient::State::Reconnecting || m_live->state() == LiveClient::State::Offline) {
-        // What killed the live link likely killed the pooled HTTP sockets too. Only when the link
-        // was up: clearing the pool restarts Qt's HTTP thread, not something to do every retry.
+        // What killed the live link likely killed the pooled HTTP sockets too, and the requests
+        // waiting on them: send those again on fresh connections now. Only when the link was up:
+        // clearing the pool restarts Qt's HTTP thread, not something to do every retry.
         if (m_state == State::Live)
-            m_rest->dropIdleConnections();
+            m_rest->resetConnections();
         // Nobody will tell us about changes now: show what the server has, then poll. Queries
         // that failed already wait for the shared retry schedule instead.
         for (Query *query : m_cache->observedQueries()) {
@@ -225,8 +243,12 @@ void SyncClient::onMeChanged()
     const auto me = Protocol::parseMe(m_meQuery->data());
     if (!me)
         return; // the cache validated it already; nothing else can fail here
+    const bool first = !m_hasMe;
     m_me = me.value();
     m_hasMe = true;
+    if (first && !supportsProtocol11())
+        qCInfo(lcSync).noquote() << "the server speaks protocol" << (m_me.protocol.isEmpty() ? QStringLiteral("1.0") : m_me.protocol)
+                                 << "- the players catalogue, own sealed bids and live rounds need 1.1 and stay hidden";
     // Queries whose channel depends on the role get it now.
     for (Query *query : m_cache->observedQueries()) {
         const QString channel = channelFor(query->key());
@@ -238,6 +260,8 @@ void SyncClient::onMeChanged()
         m_live->subscribe(channel);
         if (m_live->isSubscribed(channel))
             m_cache->invalidate(query->key());
+        else if (m_started && !liveUsable())
+            m_cache->fetchIfNeeded(query->key()); // no acknowledgement will come to wait for
     }
     Q_EMIT meChanged();
 }

@@ -62,6 +62,9 @@ public:
     // Who the token belongs to, once GET /me answered.
     bool hasMe() const { return m_hasMe; }
     const Protocol::Me &me() const { return m_me; }
+    // The server announced protocol 1.1 in GET /me (catalogue, own sealed bids, `rounds` channel).
+    // False until /me answered; against a 1.0 server the features that need it stay hidden.
+    bool supportsProtocol11() const { return m_hasMe && m_me.protocol == QLatin1String("1.1"); }
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollTimer.setInterval(interval); }
 
@@ -80,6 +83,8 @@ private:
     void invalidateChannel(const QString &channel);
     void updateState();
     bool liveUsable() const;
+    // A 1.1 query waits for /me, and is never fetched from a 1.0 server.
+    bool mayFetch(const QueryKey &key) const { return !key.needsProtocol11() || supportsProtocol11(); }
 
     QUrl m_serverUrl;
     ConnectionHealth *m_health; // children of this object

@@ -37,7 +37,7 @@ file(WRITE "${_ld_nsis_dir}/NSIS.template.in" "${_ld_nsis}")
 list(PREPEND CMAKE_MODULE_PATH "${_ld_nsis_dir}")
 
 get_filename_component(_ld_win "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
-file(TO_NATIVE_PATH "${_ld_win}/leaguedesk.ico" _ld_ico)
+file(TO_NATIVE_PATH "${LEAGUEDESK_ICON_ICO}" _ld_ico)
 string(REPLACE "\\" "\\\\" _ld_ico "${_ld_ico}")
 
 set(CPACK_NSIS_PACKAGE_NAME "LeagueDesk")

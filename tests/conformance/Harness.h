@@ -59,6 +59,10 @@ public:
     QString teamB() const { return m_teams.value(1); }
     QString teamC() const { return m_teams.value(2); }
     QString lastError() const { return m_error; }
+    // GET /me announced "protocol": "1.1".
+    bool protocol11() const { return m_protocol11; }
+    // Events that a sealed bid adds to its team's channel: round_bid from a 1.1 server.
+    int sealedBidEvents() const { return m_protocol11 ? 1 : 0; }
 
     // One request. `path` is under /api/v1 unless it starts with "//" (then it is the raw path).
     // A 429 is waited out (Retry-After, bounded) and retried unless `retryRateLimited` is false,
@@ -74,7 +78,10 @@ public:
     QStringList takePlayers(int count);
     void returnPlayers(const QStringList &players) { m_pool += players; }
     QString currency() const { return m_currency; }
-    QString createRound(const QStringList &players);
+    QString position() const { return m_position; }
+    // Players of the pool (the other suites' own); closesAt empty: an hour from now.
+    QStringList pool() const { return m_pool; }
+    QString createRound(const QStringList &players, const QString &closesAt = {});
     bool finalize(const QString &roundId, QJsonObject *answer = nullptr);
     bool deleteRound(const QString &roundId);
     // A round with `player`, equal sealed bids from A and B, finalized: the new tiebreaker's id.
@@ -97,6 +104,7 @@ private:
     QString m_position;
     QString m_currency;
     QString m_error;
+    bool m_protocol11 = false;
 };
 
 QByteArray json(const QJsonObject &object);

@@ -1,8 +1,10 @@
-// PROTOCOL.md conformance suite: runs RestConformance then LiveConformance against one server
+// PROTOCOL.md conformance suite: runs AuctionConformance (1.1), RestConformance then
+// LiveConformance against one server
 // (see Harness.h for how to point it at another implementation). Extra arguments:
 //   --url URL --tokens-file FILE --admin-token TOKEN   (or the LEAGUEDESK_CONFORMANCE_* variables)
 // Everything else goes to QTest (e.g. -v2, -o file,txt).
 
+#include "AuctionConformance.h"
 #include "Harness.h"
 #include "LiveConformance.h"
 #include "RestConformance.h"
@@ -20,6 +22,11 @@ int main(int argc, char *argv[])
         return 1;
     }
     int failures = 0;
+    {
+        // First: it cleans up after itself, and the 1.0 suites spend team C's rate budget.
+        AuctionConformance auction;
+        failures += QTest::qExec(&auction, arguments);
+    }
     {
         RestConformance rest;
         failures += QTest::qExec(&rest, arguments);

@@ -1,6 +1,6 @@
 // Desktop notifications over the session bus. Runs inside a private dbus-run-session; the test
 // plays the desktop's notification service (no notification daemon can run headless here).
-#include <models/DesktopNotifier.h>
+#include <session/DesktopNotifier.h>
 
 #include <QDBusConnection>
 #include <QSignalSpy>

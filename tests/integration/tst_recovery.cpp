@@ -14,6 +14,7 @@
 #include <sync/SyncClient.h>
 
 #include <QJsonArray>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -197,6 +198,81 @@ private Q_SLOTS:
         QCOMPARE(log.gets.value(squadPath(team1)), 3); // first load, the refresh, one more for the event
     }
 
+    // The link dies silently (sleep, network switch: no FIN, no RST) while a GET waits on a pooled
+    // connection. Once the live client's heartbeat declares the link dead, that GET must not keep
+    // waiting (issue 12: such GETs hung until their timeout after the client was live again).
+    void inFlightRequestDoesNotOutliveASilentLink()
+    {
+        SyncClient client(proxyUrl(), m_server->managerToken(team1));
+        LiveClient::Timing timing = fastTiming();
+        timing.pingInterval = std::chrono::milliseconds(200);
+        timing.silenceTimeout = std::chrono::milliseconds(1000);
+        client.live()->setTiming(timing);
+        SquadModel squad1;
+        squad1.setClient(&client);
+        squad1.setTeamId(team1);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad1.hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        Query *query = client.cache()->find(QueryKey::squad(team1));
+        QTRY_VERIFY_WITH_TIMEOUT(!query->isFetching(), timeoutMs);
+        client.rest()->setTimeout(120000); // a hung request would wait this long
+        QVERIFY(finalizeOpenRound());
+        QTRY_VERIFY_WITH_TIMEOUT(!query->isFetching(), timeoutMs);
+        m_proxy->stallExisting();
+        client.refresh();
+        QVERIFY(query->isFetching());
+        QTRY_VERIFY_WITH_TIMEOUT(client.state() != SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!query->isFetching(), timeoutMs);
+        QVERIFY2(query->errorCode().isEmpty(), qPrintable(query->errorCode()));
+        QCOMPARE(squad1.revision(), serverSquadRevision(team1));
+    }
+
+    // The finished-tiebreakers list grows with the season: a tiebreaker event costs a fetch of
+    // that one tiebreaker, patched into the list, never the whole list again (issue 12). The
+    // patched list equals a fresh read.
+    void tiebreakerEventsPatchTheFullList()
+    {
+        const auto watched = watch(m_server->adminToken(), team1);
+        SyncClient &client = *watched->client;
+        const RequestLog &log = watched->log;
+        Query *all = client.observe(QueryKey::allTiebreakers());
+        const QString listPath = QueryKey::allTiebreakers().path();
+        QTRY_VERIFY_WITH_TIMEOUT(all->hasData() && client.state() == SyncClient::State::Live, timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!all->isFetching(), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(client.live()->isSubscribed(QStringLiteral("tiebreakers")), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!all->isFetching(), timeoutMs); // the first subscription's refetch
+        const int listFetches = log.gets.value(listPath);
+
+        auto byId = [](const QJsonObject &list) {
+            QMap<QString, QJsonObject> items;
+            for (const QJsonValue &t : list.value(QLatin1String("tiebreakers")).toArray())
+                items.insert(t[QLatin1String("tiebreaker_id")].toString(), t.toObject());
+            return items;
+        };
+        auto truth = [&] {
+            const auto answer = restCall(m_server->baseUrl(), m_server->adminToken(), "GET", listPath);
+            return answer ? byId(jsonOf(*answer)) : QMap<QString, QJsonObject>();
+        };
+        // A bid (changes one item), a resolution (one item finishes) and a finalize that opens a
+        // tiebreaker (a new item).
+        const QString tb = QStringLiteral("TB0001");
+        const auto bid = restCall(m_server->baseUrl(), m_server->managerToken(team1), "POST",
+                                  QStringLiteral("/tiebreakers/%1/bids").arg(tb), QJsonObject{{QStringLiteral("amount"), 60}});
+        QVERIFY(bid && bid->status == 201);
+        QTRY_COMPARE_WITH_TIMEOUT(byId(all->data()), truth(), timeoutMs);
+        const auto resolved = restCall(m_server->baseUrl(), m_server->adminToken(), "POST",
+                                       QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tb));
+        QVERIFY(resolved && resolved->status == 200);
+        QTRY_COMPARE_WITH_TIMEOUT(byId(all->data()), truth(), timeoutMs);
+        QVERIFY(finalizeOpenRound());
+        QTRY_COMPARE_WITH_TIMEOUT(byId(all->data()).size(), truth().size(), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!all->isFetching(), timeoutMs);
+        QCOMPARE(byId(all->data()), truth());
+        QCOMPARE(log.gets.value(listPath), listFetches);
+        QVERIFY(log.gets.value(QStringLiteral("/tiebreakers/") + tb) >= 1);
+        client.release(QueryKey::allTiebreakers());
+    }
+
     // Started while the server cannot be reached, the client shows the data it kept on disk,
     // marked with its old fetch time; once the server is back, the data converges.
     void startsFromDiskCacheAndConverges()
@@ -206,6 +282,9 @@ private Q_SLOTS:
         QDateTime firstFetch;
         {
             SyncClient client(proxyUrl(), m_server->managerToken(team1));
+            // Every clock read is a millisecond later, so a fetch time taken twice (once for the
+            // query, once for the disk) cannot pass for one.
+            client.cache()->setClock([t = QDateTime::currentDateTimeUtc()]() mutable { return t = t.addMSecs(1); });
             client.setOfflineStorePath(storePath);
             SquadModel squad1;
             squad1.setClient(&client);

@@ -3,10 +3,11 @@
 // the next start; signing out forgets the token.
 #include "support/ServerProcess.h"
 
-#include <models/Session.h>
+#include <session/Session.h>
 #include <sync/CredentialStore.h>
 
 #include <QSettings>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -111,6 +112,47 @@ private Q_SLOTS:
         third->restore();
         QTRY_VERIFY_WITH_TIMEOUT(!third->isRestoring() && restoring.count() == 2, timeoutMs);
         QVERIFY(!third->isSignedIn());
+    }
+
+    // Issue 14.2: a refused token ends the sign-in and says why, keeping the server for the form
+    // (and forgetting the stored token, which would only be refused again).
+    void refusedTokenSaysWhy()
+    {
+        auto session = makeSession();
+        session->signIn(m_server.baseUrl(), QStringLiteral("ld_not_a_token"));
+        QVERIFY(session->isSignedIn());
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isSignedIn(), timeoutMs);
+        QVERIFY2(session->signInError().contains(QLatin1String("did not accept this token")), qPrintable(session->signInError()));
+        QCOMPARE(session->lastServerUrl(), m_server.baseUrl());
+        QVERIFY(!session->signInError().contains(QLatin1String("ld_not_a_token"))); // never shown
+        // A good token clears the message.
+        session->signIn(m_server.baseUrl(), m_server.managerToken(team1));
+        QCOMPARE(session->signInError(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(session->teamId(), team1, timeoutMs);
+        session->signOut();
+    }
+
+    // Issue 14.2: a server that never answers is called unreachable (the views say so instead of
+    // "Loading…"); the first answer ends it.
+    void unreachableServerSaysSo()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close(); // nothing listens there now: connections are refused at once
+        Session session;
+        session.signIn(url, QStringLiteral("ld_whatever"), false);
+        QVERIFY(!session.isUnreachable());
+        QTRY_VERIFY_WITH_TIMEOUT(session.isUnreachable(), timeoutMs);
+        QVERIFY(session.failedAttempts() >= 1);
+        QVERIFY(session.isSignedIn()); // it keeps trying
+        session.signOut();
+        QVERIFY(!session.isUnreachable());
+
+        session.signIn(m_server.baseUrl(), m_server.managerToken(team1), false);
+        QTRY_COMPARE_WITH_TIMEOUT(session.teamId(), team1, timeoutMs);
+        QVERIFY(!session.isUnreachable());
+        session.signOut();
     }
 
     void cleanupTestCase()

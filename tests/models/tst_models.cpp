@@ -6,6 +6,8 @@
 #include <models/TeamListModel.h>
 #include <models/TiebreakerBidsModel.h>
 #include <models/TiebreakerListModel.h>
+#include <models/DeadlineWatch.h>
+#include <models/ToastQueue.h>
 #include <models/WalletModel.h>
 #include <sync/RestClient.h>
 
@@ -249,6 +251,80 @@ private Q_SLOTS:
         QCOMPARE(log.take(), QStringList());
         QCOMPARE(model.winnerTeamName(), QStringLiteral("Team B"));
         QCOMPARE(model.tiebreakerStatus(), QStringLiteral("resolved"));
+    }
+
+    // Issue 14.4: the highest bidder could not pay, so a lower bid won. The price is the 1.1
+    // winning_amount when sent, else (1.0 server) the winner's own highest bid; the outcome says
+    // why the highest bid lost, and every view reads the same price.
+    void winnerWhenTheHighestBidLost()
+    {
+        const QJsonObject a1 = bid("A", 2200, "2026-11-26T14:01:00.000Z");
+        const QJsonObject b1 = bid("B", 2600, "2026-11-26T14:02:00.000Z");
+        QJsonObject resolved = tiebreaker("TB1", "resolved", b1, {a1, b1});
+        resolved.insert("winner_team_id", "A");
+
+        TiebreakerBidsModel details; // the 1.0 server: no winning_amount
+        details.setTeamId("B");
+        details.load(resolved);
+        QCOMPARE(details.highestBidLost(), true);
+        QCOMPARE(qint64(details.winningAmount()), 2200);
+        QCOMPARE(details.winnerTeamName(), QStringLiteral("Team A"));
+        const QString outcome = details.outcome();
+        QVERIFY2(outcome.startsWith(QStringLiteral("Won by Team A for %1 football").arg(QLocale().toString(2200))), qPrintable(outcome));
+        QVERIFY2(outcome.contains(QStringLiteral("Your highest bid of %1 football lost").arg(QLocale().toString(2600))), qPrintable(outcome));
+
+        resolved.insert("winning_amount", 2300); // 1.1: the server says what was paid
+        details.load(resolved);
+        QCOMPARE(qint64(details.winningAmount()), 2300);
+        details.setTeamId("A");
+        QVERIFY2(details.outcome().startsWith(QStringLiteral("You won Player TB1 for %1 football").arg(QLocale().toString(2300))),
+                 qPrintable(details.outcome()));
+        QVERIFY2(details.outcome().contains(QStringLiteral("by Team B, lost")), qPrintable(details.outcome()));
+
+        // The lists carry no bids: the price is winning_amount, or unknown (never the highest bid).
+        TiebreakerListModel closed;
+        QAbstractItemModelTester tester(&closed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        closed.setStatus("closed");
+        QJsonObject listed = resolved;
+        listed.remove("bids");
+        listed.remove("winning_amount");
+        closed.load({{"tiebreakers", QJsonArray{listed}}});
+        QCOMPARE(closed.data(closed.index(0), TiebreakerListModel::WinningAmountRole).toLongLong(), -1);
+        QCOMPARE(closed.data(closed.index(0), TiebreakerListModel::HighestBidLostRole).toBool(), true);
+        listed.insert("winning_amount", 2300);
+        closed.load({{"tiebreakers", QJsonArray{listed}}});
+        QCOMPARE(closed.data(closed.index(0), TiebreakerListModel::WinningAmountRole).toLongLong(), 2300);
+    }
+
+    // A tiebreaker of the team's enters its last 30 s: one toast, at that moment, with the offer
+    // of the next minimum when another team leads.
+    void lastSecondsAlert()
+    {
+        const QDateTime t0 = QDateTime::fromString("2026-11-26T14:00:00.000Z", Qt::ISODateWithMs);
+        QDateTime now = t0;
+        ToastQueue toasts;
+        toasts.setOwnTeamId("A");
+        toasts.setTimeout(60000);
+        DeadlineWatch *watch = toasts.deadlineWatch();
+        watch->setClock([&now] { return now; });
+        const auto parse = [](const QJsonObject &json) { return *parseTiebreaker(json); };
+        const QList<Tiebreaker> active{parse(tiebreaker("TB1", "active", bid("B", 5000, "2026-11-26T13:59:00.000Z"), {}, "2026-11-26T14:01:00.000Z")),
+                                       parse([] { QJsonObject other = tiebreaker("TB2", "active", QJsonValue::Null, {}, "2026-11-26T14:00:40.000Z");
+                                                  other.insert("participants", QJsonArray{"B", "C"}); return other; }())};
+        watch->watch(active);
+        QCOMPARE(toasts.count(), 0);   // TB1 has 60 s left; TB2 is not this team's
+        QVERIFY(watch->isTimerActive()); // set for TB1's last 30 s
+        now = t0.addSecs(31);
+        watch->check();
+        QCOMPARE(toasts.count(), 1);
+        const QString text = toasts.data(toasts.index(0), ToastQueue::TextRole).toString();
+        QVERIFY2(text.startsWith("Last 30 s on Player TB1: Team B leads with"), qPrintable(text));
+        QCOMPARE(toasts.data(toasts.index(0), ToastQueue::BidAmountRole).toLongLong(), 5100);
+        watch->watch(active); // a refetch: still once
+        now = t0.addSecs(45);
+        watch->check();
+        QCOMPARE(toasts.count(), 1);
+        QVERIFY(!watch->isTimerActive());
     }
 
     void bidErrorsInWords()

@@ -5,8 +5,8 @@
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
-#include <models/DemoLeague.h>
-#include <models/Session.h>
+#include <session/DemoLeague.h>
+#include <session/Session.h>
 #include <models/TiebreakerBidsModel.h>
 #include <models/TiebreakerListModel.h>
 #include <models/ToastQueue.h>
@@ -14,6 +14,7 @@
 #include <sync/SyncClient.h>
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -105,6 +106,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(bids.count(), 1, timeoutMs);
         QCOMPARE(bids.myLastBid(), start);
         QCOMPARE(bids.highestBidTeamId(), team1);
+
+        // The second click of a double-click (or Enter twice) with the refilled next minimum: the
+        // team already leads, so nothing is sent and the server still holds one bid.
+        QVERIFY(bids.isLeading());
+        QCOMPARE(qint64(bids.leadingAmount()), start);
+        QCOMPARE(bids.placeBid(double(bids.minimumNextBid())), false);
+        QVERIFY(!bids.isSending());
+        const auto served = restCall(m_server.baseUrl(), m_server.managerToken(team1), "GET",
+                                     QStringLiteral("/tiebreakers/%1").arg(tiebreakerId));
+        QVERIFY(served && served->status == 200);
+        QCOMPARE(jsonOf(*served).value(QStringLiteral("bids")).toArray().size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(active.data(active.index(0), TiebreakerListModel::HighestBidAmountRole).toLongLong(), start, timeoutMs);
 
         // Team 2's list shows the new highest bid, and team 2 gets a toast for it; team 1 (the
@@ -113,6 +125,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(otherToasts.count(), 1, timeoutMs);
         const QString text = otherToasts.data(otherToasts.index(0), ToastQueue::TextRole).toString();
         QVERIFY2(text.contains(QStringLiteral("Team Blue")) && text.contains(QStringLiteral("Omar Berg")), qPrintable(text));
+        // Team 2 is in the tie and was outbid: the toast says so, with the currency, and offers the
+        // next minimum as a one-click bid.
+        QVERIFY2(text.contains(QStringLiteral("outbid you")) && text.contains(QStringLiteral(" real")), qPrintable(text));
+        QCOMPARE(otherToasts.data(otherToasts.index(0), ToastQueue::BidAmountRole).toLongLong(), qint64(bids.minimumNextBid()));
         QCOMPARE(ownToasts.count(), 0);
 
         // The admin resolves: the winner is named, the tiebreaker moves to the finished list.

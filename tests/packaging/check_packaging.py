@@ -114,17 +114,18 @@ def cmd_files(a):
             r = run(["man", "--warnings", "-l", "-Tutf8", "-Z", src], env=dict(os.environ, MANROFFSEQ="", LC_ALL="C.UTF-8"))
             check(r.returncode == 0 and "warning" not in r.stdout, f"man --warnings {page}.1", r.stdout[-2000:])
 
-    icons = os.path.join(linux, "icons", "hicolor")
+    resources = os.path.join(os.path.dirname(pkg), "resources", "icons")
+    icons = os.path.join(resources, "hicolor")
     for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
         png = os.path.join(icons, f"{size}x{size}", "apps", a.app_id + ".png")
         got = png_size(png) if os.path.exists(png) else None
         check(got == (size, size), f"icon {size}x{size} PNG", f"{png}: {got}")
     check(os.path.exists(os.path.join(icons, "scalable", "apps", a.app_id + ".svg")), "scalable SVG icon")
-    ET.parse(os.path.join(linux, "icons", "leaguedesk.svg"))  # well-formed, or this raises
+    ET.parse(os.path.join(resources, "leaguedesk.svg"))  # well-formed, or this raises
 
-    kind, sizes = ico_sizes(os.path.join(pkg, "windows", "leaguedesk.ico"))
+    kind, sizes = ico_sizes(os.path.join(resources, "leaguedesk.ico"))
     check(kind == 1 and {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(sizes), ".ico has 16, 32, 48 and 256 px", str(sizes))
-    types = icns_types(os.path.join(pkg, "macos", "leaguedesk.icns"))
+    types = icns_types(os.path.join(resources, "leaguedesk.icns"))
     check(len(types) >= 4, ".icns has several sizes", str(types))
 
     # The files CMake configured from packaging/ at configure time.

@@ -4,9 +4,14 @@
 #include <protocol/Events.h>
 #include <protocol/LiveMessage.h>
 #include <protocol/Me.h>
+#include <protocol/Player.h>
+#include <protocol/Round.h>
 #include <protocol/Squad.h>
+#include <protocol/Tiebreaker.h>
 #include <protocol/Timestamp.h>
+#include <protocol/Wallet.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -198,6 +203,184 @@ private Q_SLOTS:
         QVERIFY(!Channel::parse(QStringLiteral("team:a b")));
         QVERIFY(!Channel::parse(QStringLiteral("league:1")));
         QVERIFY(!Channel::parse(QStringLiteral("team")));
+        QCOMPARE(Channel::parse(QStringLiteral("rounds"))->kind(), Channel::Kind::Rounds);
+        QCOMPARE(Channel::rounds().name(), QStringLiteral("rounds"));
+        QVERIFY(!Channel::parse(QStringLiteral("rounds:R1")));
+    }
+
+    void meAnnouncesTheProtocol()
+    {
+        Me me;
+        me.teamId = QStringLiteral("SSPSLT0001");
+        me.name = QStringLiteral("Alex");
+        QVERIFY(!me.toJson().contains(QLatin1String("protocol")));
+        QVERIFY(parseMe(me.toJson())->protocol.isEmpty()); // a 1.0 server
+        me.protocol = QStringLiteral("1.1");
+        QCOMPARE(parseMe(me.toJson())->protocol, QStringLiteral("1.1"));
+        QVERIFY(!parseMe(QJsonObject{{"role", "manager"}, {"team_id", "T"}, {"name", "n"}, {"protocol", 11}}));
+    }
+
+    void catalogueRoundTrip()
+    {
+        Catalogue catalogue;
+        catalogue.revision = 9;
+        catalogue.players = {{"P0001", "Luca Silva", "GK", "Ironvale", PlayerStatus::Sold, "SSPSLT0001", 5500},
+                             {"P0002", "Noah Berg", "DEF", "Westmarch", PlayerStatus::InRound, {}, std::nullopt}};
+        const QJsonObject json = catalogue.toJson();
+        const QJsonObject second = json.value("players").toArray().at(1).toObject();
+        QVERIFY(second.value("team_id").isNull());
+        QVERIFY(second.value("price").isNull());
+        QCOMPARE(second.value("status").toString(), QStringLiteral("in_round"));
+        const auto parsed = parseCatalogue(json);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->revision, 9);
+        QCOMPARE(parsed->players, catalogue.players);
+        for (PlayerStatus s : {PlayerStatus::Available, PlayerStatus::InRound, PlayerStatus::InTiebreaker,
+                               PlayerStatus::Sold})
+            QCOMPARE(parsePlayerStatus(playerStatusName(s)), s);
+        QVERIFY(!parsePlayerStatus(QStringLiteral("all")));
+    }
+
+    void catalogueRejects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error");
+        const QByteArray player = R"("player_id":"P1","name":"N","position":"GK","club":"C")";
+        QTest::newRow("no revision") << QByteArray(R"({"players":[]})") << "missing field \"revision\"";
+        QTest::newRow("bad status") << (R"({"revision":1,"players":[{)" + player + R"(,"status":"gone","team_id":null,"price":null}]})")
+                                    << "unknown status";
+        QTest::newRow("bad position") << QByteArray(R"({"revision":1,"players":[{"player_id":"P1","name":"N","position":"XX","club":"C","status":"sold"}]})")
+                                      << "unknown position";
+        QTest::newRow("float price") << (R"({"revision":1,"players":[{)" + player + R"(,"status":"sold","team_id":"T","price":1.5}]})")
+                                     << "\"price\" must be an integer";
+        QTest::newRow("not an object") << QByteArray(R"({"revision":1,"players":[3]})") << "players[0] must be an object";
+    }
+    void catalogueRejects()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        const auto parsed = parseCatalogue(QJsonDocument::fromJson(json).object());
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().contains(error), qPrintable(parsed.error()));
+    }
+
+    void roundsRoundTrip()
+    {
+        RoundList list;
+        list.revision = 4;
+        list.rounds = {{"R0004", "FWD", "football", Round::Status::Open, {"P0141", "P0142"}, "2026-11-26T14:03:07.412Z"}};
+        auto parsed = parseRoundList(list.toJson());
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->revision, 4);
+        QCOMPARE(parsed->rounds, list.rounds);
+        // A 1.0 server sends no revision.
+        list.revision.reset();
+        QVERIFY(!list.toJson().contains(QLatin1String("revision")));
+        parsed = parseRoundList(list.toJson());
+        QVERIFY(parsed);
+        QVERIFY(!parsed->revision);
+        QJsonObject bad = list.rounds.first().toJson();
+        bad["status"] = "closed";
+        QVERIFY(parseRound(bad).error().contains(QLatin1String("unknown status")));
+        bad = list.rounds.first().toJson();
+        bad["closes_at"] = "tomorrow";
+        QVERIFY(!parseRound(bad));
+    }
+
+    void sealedBidsRoundTrip()
+    {
+        RoundBids bids;
+        bids.bids = {{"R0004", "P0141", "SSPSLT0001", 12000, "2026-11-26T14:03:07.412Z"}};
+        const auto parsed = parseRoundBids(bids.toJson());
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->bids, bids.bids);
+        QJsonObject zero = bids.bids.first().toJson();
+        zero["amount"] = 0;
+        QVERIFY(!parseSealedBid(zero));
+        QVERIFY(!parseRoundBids(QJsonObject{{"bids", QJsonArray{1}}}));
+    }
+
+    void walletRoundTrip()
+    {
+        Wallet wallet;
+        wallet.teamId = QStringLiteral("SSPSLT0001");
+        wallet.revision = 7;
+        wallet.balances = {{"football", 90000, 10000}};
+        wallet.transactions = {{"3", "2026-11-26T14:03:07.412Z", "football", 10000, WalletTransaction::Kind::Spend,
+                                "P0001", "Won"},
+                               {"2", "2026-11-26T14:03:06.000Z", "real", 50, WalletTransaction::Kind::Refund, {}, {}}};
+        const QJsonObject json = wallet.toJson();
+        QVERIFY(json.value("transactions").toArray().at(1).toObject().value("player_id").isNull());
+        const auto parsed = parseWallet(json);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->balances, wallet.balances);
+        QCOMPARE(parsed->transactions, wallet.transactions);
+        QJsonObject bad = json;
+        QJsonArray txs = bad["transactions"].toArray();
+        QJsonObject tx = txs.at(0).toObject();
+        tx["kind"] = "gift";
+        txs[0] = tx;
+        bad["transactions"] = txs;
+        QVERIFY(parseWallet(bad).error().contains(QLatin1String("unknown kind")));
+    }
+
+    void tiebreakerRoundTrip()
+    {
+        Tiebreaker t;
+        t.tiebreakerId = QStringLiteral("TB0001");
+        t.playerId = QStringLiteral("P0021");
+        t.playerName = QStringLiteral("Noah Berg");
+        t.roundId = QStringLiteral("R0002");
+        t.currencyType = QStringLiteral("real");
+        t.status = TiebreakerStatus::Resolved;
+        t.participants = {"SSPSLT0001", "SSPSLT0002"};
+        t.startingAmount = 60;
+        t.highestBid = TiebreakerBid{"SSPSLT0002", "Team Red", 300, "2026-11-26T14:03:07.412Z"};
+        t.minIncrement = 100;
+        t.deadline = QStringLiteral("2026-11-26T14:05:07.412Z");
+        t.winnerTeamId = QStringLiteral("SSPSLT0001");
+        t.winningAmount = 160; // the highest bidder could no longer pay
+        const QJsonObject listed = t.toJson();
+        QVERIFY(!listed.contains(QLatin1String("bids")));
+        QCOMPARE(listed.value("winning_amount").toInteger(), 160);
+        auto parsed = parseTiebreaker(listed);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->winningAmount, 160);
+        QCOMPARE(parsed->highestBid, t.highestBid);
+        QVERIFY(!parsed->bids);
+        t.bids = QList<TiebreakerBid>{*t.highestBid};
+        t.winningAmount.reset();
+        t.status = TiebreakerStatus::Active;
+        parsed = parseTiebreaker(t.toJson());
+        QVERIFY(parsed);
+        QVERIFY(t.toJson().value("winning_amount").isNull());
+        QCOMPARE(parsed->bids->size(), 1);
+        QVERIFY(parseTiebreakerList(TiebreakerList{{t}}.toJson()));
+        QJsonObject bad = t.toJson();
+        bad["highest_bid"] = 5;
+        QVERIFY(!parseTiebreaker(bad));
+    }
+
+    void auctionEventsRoundTrip()
+    {
+        const RoundCreated created{"R0005", 3, "MID", "real", {"P0090"}, "2026-11-26T14:03:07.412Z"};
+        QCOMPARE(parseRoundCreated(created.toJson())->playerIds, created.playerIds);
+        const RoundFinalized finalized{"R0005", 4, 2, {"TB0003"}};
+        QCOMPARE(parseRoundFinalized(finalized.toJson())->tiebreakerIds, finalized.tiebreakerIds);
+        QCOMPARE(parseRoundDeleted(RoundDeleted{"R0005", 5}.toJson())->revision, 5);
+        QCOMPARE(parsePlayersChanged(PlayersChanged{12, {"P1", "P2"}}.toJson())->playerIds.size(), 2);
+        RoundBid bid{"SSPSLT0001", "R0005", "P0090", 300, "2026-11-26T14:03:07.412Z"};
+        QCOMPARE(parseRoundBid(bid.toJson())->amount, 300);
+        bid.amount.reset(); // withdrawn
+        QVERIFY(bid.toJson().value("amount").isNull());
+        QVERIFY(!parseRoundBid(bid.toJson())->amount);
+        QJsonObject missing = bid.toJson();
+        missing.remove("amount");
+        QVERIFY(!parseRoundBid(missing));
+        TiebreakerResolved resolved{"TB1", true, {}, {}, 0};
+        QVERIFY(resolved.toJson().value("winner_team_id").isNull());
+        QVERIFY(parseTiebreakerResolved(resolved.toJson())->cancelled);
+        QVERIFY(!parseRoundFinalized(QJsonObject{{"round_id", "R1"}, {"revision", 1}}));
     }
 
     void errorBodies()

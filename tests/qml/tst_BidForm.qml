@@ -92,4 +92,39 @@ TestCase {
         compare(submitSpy.count, 1)
         compare(submitSpy.signalArguments[0][0], 16000)
     }
+
+    // Issue 14.1: the second click of a double-click (and Enter pressed twice) does not bid again,
+    // even when the form has already refilled itself with the next minimum.
+    function test_doubleClickBidsOnce() {
+        const form = make()
+        const button = findChild(form, "bidButton")
+        button.now = () => 1000 // the clock stands still: both clicks fall in one double-click
+        mouseClick(button)
+        form.minimumBid = 15600 // the answer came back and refilled the field
+        compare(form.canSubmit, true)
+        mouseClick(button)
+        compare(submitSpy.count, 1)
+        const field = findChild(form, "amountField")
+        field.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        compare(submitSpy.count, 1)
+        button.now = () => 1000 + Qt.styleHints.mouseDoubleClickInterval + 1
+        keyClick(Qt.Key_Return)
+        compare(submitSpy.count, 2)
+    }
+
+    function test_leadingLocksTheForm() {
+        const form = make({ leadingAmount: 15400 })
+        compare(form.canSubmit, false)
+        compare(findChild(form, "bidButton").enabled, false)
+        compare(findChild(form, "amountField").enabled, false)
+        const label = findChild(form, "leadingLabel")
+        compare(label.visible, true)
+        verify(label.text.indexOf("You are the highest bidder with 15,400 football") === 0, label.text)
+        findChild(form, "amountField").forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        compare(submitSpy.count, 0)
+        form.leadingAmount = -1 // outbid
+        compare(form.canSubmit, true)
+    }
 }

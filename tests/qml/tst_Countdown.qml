@@ -38,4 +38,17 @@ TestCase {
         tryCompare(item, "ended", true, 4000)
         compare(item.text, "Ended")
     }
+
+    // Issue 14.6: a countdown that sat without a deadline (nothing selected yet) shows the new
+    // deadline against the current time at once, not against the time it last ticked.
+    function test_freshDeadlineReadsTheClock() {
+        const t0 = new Date(2026, 10, 26, 14, 0, 0).getTime()
+        let clockMs = t0
+        const item = createTemporaryObject(countdownComponent, testCase,
+                                           { running: true, clock: () => new Date(clockMs), now: new Date(t0) })
+        verify(item.ended) // no deadline: the timer is stopped
+        clockMs = t0 + 63000 // a minute later the user selects a tiebreaker ending in 25 s
+        item.deadline = new Date(clockMs + 25000)
+        compare(item.text, "0:25")
+    }
 }

@@ -62,7 +62,7 @@ TestCase {
         queue.handleEvent("team:T1", "tiebreaker_created", { tiebreaker_id: "TB9", player_id: "P9", player_name: "Messi",
                           participants: ["T1", "T2"], starting_amount: 100, deadline: "2026-11-26T14:05:00.000Z" })
         compare(queue.count, 3)
-        compare(messages(queue), ["Tiebreaker opened for Messi", "New bid 15,500 by Team T2", "Ronaldo acquired for 12,000"])
+        compare(messages(queue), ["Tiebreaker opened for Messi", "New bid 15,500 by Team T2", "Ronaldo acquired for 12,000 football"])
     }
 
     function test_burstBecomesOneToast() {
@@ -71,7 +71,8 @@ TestCase {
         for (let i = 1; i <= 12; ++i)
             acquired(queue, i, "Player " + i, 1000)
         compare(queue.count, 1)
-        compare(messages(queue), ["12 players acquired"])
+        // Issue 14.11: a merged toast says which players.
+        compare(messages(queue), ["12 players acquired: Player 1, Player 2, Player 3 and 9 more"])
         compare(queue.data(queue.index(0, 0), ToastQueue.CountRole), 12)
     }
 
@@ -129,7 +130,15 @@ TestCase {
         compare(activatedSpy.count, 1)
         compare(activatedSpy.signalArguments[0][0], "wallet")
         compare(queue.count, 1)
-        compare(messages(queue), ["Ronaldo acquired for 12,000"])
+        compare(messages(queue), ["Ronaldo acquired for 12,000 football"])
+    }
+
+    // Issue 14.11: a removal says why (the round was deleted) and what came back.
+    function test_removalSaysWhy() {
+        const queue = make()
+        queue.handleEvent("team:T1", "squad_update", { team_id: "T1", revision: 7, player_id: "P7", player_name: "Jan Nakamura",
+                          action: "removed", price: 1200, currency_type: "football", round_id: "R0012" })
+        compare(messages(queue), ["Jan Nakamura removed from the squad: round R0012 was deleted, 1,200 football refunded"])
     }
 
     function test_dismissButton() {

@@ -2,6 +2,7 @@
 #include <QQmlExtensionPlugin>
 #include <QtQuickTest>
 
+Q_IMPORT_QML_PLUGIN(LeagueDesk_SessionPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
 

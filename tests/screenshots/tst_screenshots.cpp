@@ -1,12 +1,18 @@
 // Renders each view of the dashboard with the demo league into PNGs under the build directory
-// (screenshots/<scale>/), and fails when a view is blank, still loading or shows an error. Runs
-// under xvfb-run: the offscreen platform's software renderer drops Material backgrounds.
+// (screenshots/<scale>/), and fails when a view is blank, still loading or shows an error. Also
+// the states that must explain themselves (issue 14): a refused token, a server that cannot be
+// reached, a lost connection and its return, an outbid toast, and the minimum window size with
+// nothing cut off. Runs under xvfb-run: the offscreen platform's software renderer drops Material
+// backgrounds.
+#include "support/FaultProxy.h"
+#include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
-#include <models/Session.h>
+#include <session/Session.h>
 
 #include <QDir>
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlExtensionPlugin>
@@ -14,11 +20,14 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
 
+Q_IMPORT_QML_PLUGIN(LeagueDesk_SessionPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(LeagueDesk_UiPlugin)
 
@@ -49,8 +58,9 @@ int distinctColours(const QImage &image)
     return int(colours.size());
 }
 
-// No list row is half-way through its fade-in. `unsettled` names the first one that is.
-bool rowsSettled(QQuickWindow *window, QString *unsettled = nullptr)
+// No list row is half-way through its fade-in, or stuck at none of it (two rows added at once
+// left both at opacity 0: issue 14.8).
+bool rowsSettled(QQuickWindow *window)
 {
     const QList<QQuickItem *> items = window->findChildren<QQuickItem *>();
     for (QQuickItem *item : items) {
@@ -60,18 +70,38 @@ bool rowsSettled(QQuickWindow *window, QString *unsettled = nullptr)
         if (!content)
             continue;
         for (QQuickItem *row : content->childItems()) {
-            if (row->isVisible() && row->opacity() > 0 && row->opacity() < 1) {
-                if (unsettled)
-                    *unsettled = QStringLiteral("%1 in %2 (%3) at opacity %4, y %5")
-                                     .arg(QString::fromLatin1(row->metaObject()->className()),
-                                          QString::fromLatin1(item->metaObject()->className()), item->objectName())
-                                     .arg(row->opacity())
-                                     .arg(row->y());
+            if (row->isVisible() && row->opacity() < 1)
                 return false;
-            }
         }
     }
     return true;
+}
+
+// A visible item with this objectName, if any, searched through the visual tree (list
+// delegates are not QObject children of the window).
+QQuickItem *findVisibleIn(QQuickItem *item, const QString &name)
+{
+    if (!item->isVisible())
+        return nullptr;
+    if (item->objectName() == name)
+        return item;
+    for (QQuickItem *child : item->childItems()) {
+        if (QQuickItem *found = findVisibleIn(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+QQuickItem *findVisible(QQuickWindow *window, const QString &name)
+{
+    return findVisibleIn(window->contentItem(), name);
+}
+
+// The item lies inside the window (not cut off by its edges).
+bool insideWindow(QQuickWindow *window, QQuickItem *item)
+{
+    const QRectF rect = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    return rect.left() >= 0 && rect.top() >= 0 && rect.right() <= window->width() + 0.5 && rect.bottom() <= window->height() + 0.5;
 }
 
 } // namespace
@@ -84,63 +114,96 @@ private:
     ServerProcess m_server;
     QString m_outDir;
 
+    struct Opened
+    {
+        std::unique_ptr<QQmlApplicationEngine> engine;
+        std::unique_ptr<QObject> probe;
+        Session *session = nullptr;
+        QQuickWindow *window = nullptr;
+    };
+
+    // The dashboard's window, signed in to `server` as `token` (not waiting for anything).
+    void open(Opened *out, const QUrl &server, const QString &token, QSize size = QSize(1100, 700))
+    {
+        out->engine = std::make_unique<QQmlApplicationEngine>();
+        out->engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        QQmlComponent probe(out->engine.get());
+        probe.setData("import QtQml\nimport LeagueDesk.Session\nQtObject { property QtObject session: Session }", QUrl());
+        out->probe.reset(probe.create());
+        QVERIFY(out->probe);
+        out->session = qobject_cast<Session *>(out->probe->property("session").value<QObject *>());
+        QVERIFY(out->session);
+        out->session->signIn(server, token);
+        out->engine->load(QUrl(QStringLiteral("qrc:/qt/qml/LeagueDesk/Ui/Main.qml")));
+        QCOMPARE(out->engine->rootObjects().size(), 1);
+        out->window = qobject_cast<QQuickWindow *>(out->engine->rootObjects().constFirst());
+        QVERIFY(out->window);
+        out->window->resize(size);
+        QVERIFY(QTest::qWaitForWindowExposed(out->window));
+    }
+
+    // Waits until the picture is stable (rows faded in, two grabs alike) and saves it as <name>.png.
+    void capture(QQuickWindow *window, const QString &name)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(rowsSettled(window), timeoutMs);
+        // Two frames rendered after the state settled: a grab shows what the user would see.
+        for (int frame = 0; frame < 2; ++frame) {
+            QSignalSpy swapped(window, &QQuickWindow::frameSwapped);
+            window->update();
+            QVERIFY(swapped.wait(timeoutMs));
+        }
+        QImage image = window->grabWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            QImage next = window->grabWindow();
+            const bool stable = next == image;
+            image = std::move(next);
+            return stable;
+        }()), timeoutMs);
+        QVERIFY(!image.isNull());
+        const QString path = m_outDir + QLatin1Char('/') + name + QStringLiteral(".png");
+        QVERIFY(image.save(path));
+        qInfo("%s: %dx%d, %d colours", qPrintable(path), image.width(), image.height(), distinctColours(image));
+        QVERIFY2(distinctColours(image) > 12, qPrintable(path + QStringLiteral(" looks blank")));
+    }
+
+    // Shows a view and waits until nothing on screen says it is still loading or that something failed.
+    void showView(QQuickWindow *window, const QString &view)
+    {
+        QQuickItem *dashboard = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dashboard = window->findChild<QQuickItem *>(QStringLiteral("dashboard"))), timeoutMs);
+        QVERIFY(dashboard->setProperty("currentView", view));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->property("currentView").toString(), view, timeoutMs);
+        QStringList texts;
+        auto settled = [&] {
+            texts.clear();
+            collectTexts(window->contentItem(), &texts);
+            for (const QString &text : std::as_const(texts)) {
+                if (text.startsWith(QLatin1String("Loading")) || text.contains(QLatin1String("rror")))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(), qPrintable(texts.join(QLatin1String(" | "))), timeoutMs);
+        QVERIFY2(!texts.join(QLatin1Char(' ')).contains(QLatin1String("Signed out")), "the session was refused");
+    }
+
     // Opens the dashboard as `token`, shows each of `views` and saves it as <prefix>-<view>.png.
     void shoot(const QString &token, const QString &prefix, const QStringList &views)
     {
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        QQmlComponent probe(&engine);
-        probe.setData("import QtQml\nimport LeagueDesk.Models\nQtObject { property QtObject session: Session }", QUrl());
-        const std::unique_ptr<QObject> probeObject(probe.create());
-        QVERIFY(probeObject);
-        auto *session = qobject_cast<Session *>(probeObject->property("session").value<QObject *>());
-        QVERIFY(session);
-        session->signIn(m_server.baseUrl(), token);
-
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/LeagueDesk/Ui/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-        QVERIFY(window);
-        window->resize(1100, 700);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        QTRY_COMPARE_WITH_TIMEOUT(session->state(), QStringLiteral("live"), timeoutMs);
-
-        QQuickItem *dashboard = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dashboard = window->findChild<QQuickItem *>(QStringLiteral("dashboard"))), timeoutMs);
+        Opened app;
+        open(&app, m_server.baseUrl(), token);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
         for (const QString &view : views) {
-            QVERIFY(dashboard->setProperty("currentView", view));
-            QTRY_COMPARE_WITH_TIMEOUT(dashboard->property("currentView").toString(), view, timeoutMs);
-            // Loaded: nothing on screen says it is still loading or that something failed.
-            QStringList texts;
-            auto settled = [&] {
-                texts.clear();
-                collectTexts(window->contentItem(), &texts);
-                for (const QString &text : std::as_const(texts)) {
-                    if (text.startsWith(QLatin1String("Loading")) || text.contains(QLatin1String("rror")))
-                        return false;
-                }
-                return true;
-            };
-            QTRY_VERIFY2_WITH_TIMEOUT(settled(), qPrintable(texts.join(QLatin1String(" | "))), timeoutMs);
-            // Rows fade in: wait until every list row is fully opaque, then until two pictures in a
-            // row are the same.
-            QString unsettled;
-            QTRY_VERIFY2_WITH_TIMEOUT(rowsSettled(window, &unsettled), qPrintable(unsettled), timeoutMs);
-            QImage image = window->grabWindow();
-            QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                QImage next = window->grabWindow();
-                const bool stable = next == image;
-                image = std::move(next);
-                return stable;
-            }()), timeoutMs);
-            QVERIFY(!image.isNull());
-            const QString path = m_outDir + QLatin1Char('/') + prefix + QLatin1Char('-') + view + QStringLiteral(".png");
-            QVERIFY(image.save(path));
-            qInfo("%s: %dx%d, %d colours", qPrintable(path), image.width(), image.height(), distinctColours(image));
-            QVERIFY2(distinctColours(image) > 12, qPrintable(path + QStringLiteral(" looks blank")));
-            QVERIFY2(!texts.join(QLatin1Char(' ')).contains(QLatin1String("Signed out")), "the session was refused");
+            showView(app.window, view);
+            if (QTest::currentTestFailed())
+                return;
+            capture(app.window, prefix + QLatin1Char('-') + view);
+            if (QTest::currentTestFailed())
+                return;
         }
-        session->signOut();
+        app.session->signOut();
     }
 
 private Q_SLOTS:
@@ -162,6 +225,118 @@ private Q_SLOTS:
     void adminViews()
     {
         shoot(m_server.adminToken(), QStringLiteral("admin"), {QStringLiteral("live"), QStringLiteral("squad")});
+    }
+
+    // A wrong token: back on the sign-in page, which says why, with the server filled in.
+    void refusedToken()
+    {
+        Opened app;
+        open(&app, m_server.baseUrl(), QStringLiteral("ld_wrong_token"));
+        QQuickItem *error = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((error = findVisible(app.window, QStringLiteral("signInError"))), timeoutMs);
+        QVERIFY2(error->property("text").toString().contains(QLatin1String("did not accept this token")),
+                 qPrintable(error->property("text").toString()));
+        QVERIFY(!findVisible(app.window, QStringLiteral("dashboard")));
+        capture(app.window, QStringLiteral("signin-refused"));
+    }
+
+    // A server that never answers: said in words with the next attempt, not "Loading…" forever.
+    void unreachableServer()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+        Opened app;
+        open(&app, url, QStringLiteral("ld_any"));
+        QQuickItem *page = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((page = findVisible(app.window, QStringLiteral("serverUnreachable"))), timeoutMs);
+        QVERIFY(findVisible(app.window, QStringLiteral("unreachableRetry")));
+        capture(app.window, QStringLiteral("unreachable"));
+        app.session->signOut();
+    }
+
+    // Live, then the connection drops: the banner says how old the data is and when it retries;
+    // the header keeps its height; when the server is back, "Back online".
+    void offlineAndBack()
+    {
+        FaultProxy proxy(quint16(m_server.baseUrl().port()));
+        QVERIFY(proxy.listen());
+        Opened app;
+        open(&app, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), m_server.managerToken(QStringLiteral("SSPSLT0001")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+        showView(app.window, QStringLiteral("wallet"));
+        QQuickItem *header = app.window->findChild<QQuickItem *>(QStringLiteral("header"));
+        QVERIFY(header);
+        const qreal headerHeight = header->height();
+
+        proxy.setRefusing(true);
+        proxy.cutAll();
+        QQuickItem *banner = app.window->findChild<QQuickItem *>(QStringLiteral("connectionBanner"));
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->property("lost").toBool(), timeoutMs);
+        QVERIFY2(banner->property("text").toString().startsWith(QStringLiteral("Connection lost — showing data from")),
+                 qPrintable(banner->property("text").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(app.window->findChild<QQuickItem *>(QStringLiteral("liveIndicator"))
+                                     ->property("text").toString().startsWith(QStringLiteral("Offline — data as of")), timeoutMs);
+        QCOMPARE(header->height(), headerHeight);
+        capture(app.window, QStringLiteral("manager-offline"));
+
+        proxy.setRefusing(false);
+        app.session->retryNow();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->property("text").toString().startsWith(QLatin1String("Back online")), timeoutMs);
+        banner->setProperty("backOnlineMs", 60000); // keep it on screen for the picture
+        capture(app.window, QStringLiteral("manager-back-online"));
+        app.session->signOut();
+    }
+
+    // Another team bids in this team's tie: a toast says "outbid you" with a one-click "Bid N".
+    // On a quiet demo league of its own (no simulator spending the teams' money): TB0001 is the
+    // tie of teams 1 and 2.
+    void outbidToast()
+    {
+        ServerProcess quiet;
+        QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
+        Opened app;
+        open(&app, quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0001")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+        showView(app.window, QStringLiteral("tiebreakers"));
+        QObject *queue = app.window->findChild<QQuickItem *>(QStringLiteral("toastStack"))->property("queue").value<QObject *>();
+        QVERIFY(queue);
+        queue->setProperty("timeout", 120000); // stays for the picture
+        const auto details = restCall(quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0002")), "GET",
+                                      QStringLiteral("/tiebreakers/TB0001"));
+        QVERIFY(details && details->status == 200);
+        const qint64 amount = jsonOf(*details).value(QStringLiteral("starting_amount")).toInteger();
+        const auto placed = restCall(quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0002")), "POST",
+                                     QStringLiteral("/tiebreakers/TB0001/bids"), QJsonObject{{QStringLiteral("amount"), amount}});
+        QVERIFY2(placed && placed->status == 201, placed ? placed->body.constData() : "no answer");
+        QQuickItem *bidButton = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((bidButton = findVisible(app.window, QStringLiteral("toastBidButton"))), timeoutMs);
+        QVERIFY2(bidButton->property("text").toString().startsWith(QLatin1String("Bid ")), qPrintable(bidButton->property("text").toString()));
+        capture(app.window, QStringLiteral("manager-outbid"));
+        app.session->signOut();
+    }
+
+    // The allowed minimum window size: the team's name is not squeezed and the bid button and
+    // the amounts are on screen.
+    void minimumSize()
+    {
+        Opened app;
+        open(&app, m_server.baseUrl(), m_server.managerToken(QStringLiteral("SSPSLT0001")), QSize(720, 480));
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(app.window->width(), 720, timeoutMs);
+        showView(app.window, QStringLiteral("tiebreakers"));
+        QQuickItem *name = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((name = findVisible(app.window, QStringLiteral("teamName"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!name->property("truncated").toBool(), timeoutMs);
+        for (const char *item : {"highestBidLabel", "bidButton", "detailCountdown"}) {
+            QQuickItem *found = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((found = findVisible(app.window, QString::fromLatin1(item))), timeoutMs);
+            QVERIFY2(insideWindow(app.window, found), item);
+        }
+        capture(app.window, QStringLiteral("manager-minimum"));
+        app.session->signOut();
     }
 };
 

@@ -504,6 +504,80 @@ private Q_SLOTS:
         QVERIFY(owned);
     }
 
+    // On its own league: the highest bidder can no longer pay at resolution, so the next
+    // affordable bid wins (issue 12: on PostgreSQL the tiebreaker ended cancelled). On the way,
+    // every tiebreaker_bid event's envelope ts is its bid's ts (issue 12: 1 ms later).
+    void unaffordableHighestBidLosesToTheNext()
+    {
+        ServerProcess league;
+        QVERIFY2(league.start(TestDatabase::freshDatabaseArgs()), qPrintable(league.errorString()));
+        const QString admin = league.adminToken();
+        const QString team5 = QStringLiteral("SSPSLT0005"), team6 = QStringLiteral("SSPSLT0006");
+        auto call = [&](const QByteArray &verb, const QString &path, const QString &token, const QByteArray &body = {}) {
+            return requestAt(league.baseUrl(), verb, QStringLiteral("/api/v1") + path, token, body);
+        };
+        const Answer finalized = call("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(kOpenRound), admin);
+        QCOMPARE(finalized.status, 200);
+        const QJsonArray created = finalized.json[QLatin1String("tiebreakers")].toArray();
+        QCOMPARE(created.size(), 1); // P0145: SSPSLT0005 vs SSPSLT0006 at 5000, football
+        const QString tb = created.at(0)[QLatin1String("tiebreaker_id")].toString();
+
+        LiveClient live;
+        QVERIFY(live.open(league.baseUrl(), admin));
+        live.send(Protocol::ClientMessage::subscribe(1, QStringLiteral("tiebreaker:") + tb).toJson());
+        QVERIFY(live.waitFrames(1));
+
+        qint64 balance6 = -1;
+        for (const QJsonValue &b : call("GET", QStringLiteral("/teams/%1/wallet").arg(team6), admin)
+                                       .json[QLatin1String("balances")].toArray()) {
+            if (b[QLatin1String("currency_type")].toString() == QLatin1String("football"))
+                balance6 = b[QLatin1String("balance")].toInteger();
+        }
+        QVERIFY(balance6 > 6000);
+        // Alternating bids, the last one all of team 6's money.
+        QStringList bidTimes;
+        const QList<std::pair<QString, qint64>> bids{{team5, 5000}, {team6, 5100}, {team5, 5200}, {team6, 5300},
+                                                     {team5, 5400}, {team6, balance6}};
+        for (const auto &[team, amount] : bids) {
+            const Answer placed = call("POST", QStringLiteral("/tiebreakers/%1/bids").arg(tb), league.managerToken(team),
+                                       QByteArray("{\"amount\": ") + QByteArray::number(amount) + "}");
+            QCOMPARE(placed.status, 201);
+            bidTimes.append(placed.json[QLatin1String("bid")][QLatin1String("ts")].toString());
+        }
+        QVERIFY(live.waitFrames(1 + bids.size()));
+        for (qsizetype i = 0; i < bids.size(); ++i) {
+            const Protocol::ServerMessage e = live.frame(1 + i);
+            QCOMPARE(e.type, QStringLiteral("tiebreaker_bid"));
+            QCOMPARE(e.data.value(QLatin1String("ts")).toString(), bidTimes.at(i));
+            QCOMPARE(e.ts, bidTimes.at(i));
+        }
+
+        // Team 6 spends 1 elsewhere: it can no longer pay its highest bid.
+        const Answer round = call("POST", QStringLiteral("/admin/rounds"), admin,
+                                  R"({"position": "FWD", "currency_type": "football", "player_ids": ["P0146"],
+                                      "closes_at": "2030-01-01T12:00:00Z"})");
+        QCOMPARE(round.status, 201);
+        const QString roundId = round.json[QLatin1String("round")][QLatin1String("round_id")].toString();
+        QCOMPARE(call("POST", QStringLiteral("/rounds/%1/bids").arg(roundId), league.managerToken(team6),
+                      R"({"player_id": "P0146", "amount": 1})").status, 201);
+        QCOMPARE(call("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(roundId), admin).status, 200);
+
+        const Answer resolved = call("POST", QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tb), admin);
+        QCOMPARE(resolved.status, 200);
+        const QJsonObject t = resolved.json[QLatin1String("tiebreaker")].toObject();
+        QCOMPARE(t[QLatin1String("status")].toString(), QStringLiteral("resolved"));
+        QCOMPARE(t[QLatin1String("winner_team_id")].toString(), team5);
+        bool owned = false;
+        for (const QJsonValue &p : call("GET", QStringLiteral("/teams/%1/squad").arg(team5), admin)
+                                       .json[QLatin1String("players")].toArray()) {
+            if (p[QLatin1String("player_id")].toString() == QLatin1String("P0145")) {
+                owned = true;
+                QCOMPARE(p[QLatin1String("price")].toInteger(), 5400);
+            }
+        }
+        QVERIFY(owned);
+    }
+
     void deleteRoundOverRest()
     {
         LiveClient live;

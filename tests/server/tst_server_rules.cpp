@@ -8,6 +8,7 @@
 #include "EventBus.h"
 #include "EventHistory.h"
 #include "LeagueService.h"
+#include "Simulator.h"
 #include "TiebreakerTimer.h"
 
 #include <protocol/ErrorCode.h>
@@ -27,6 +28,21 @@ const QString kTeam1 = QStringLiteral("SSPSLT0001");
 const QString kTeam2 = QStringLiteral("SSPSLT0002");
 const QString kTeam3 = QStringLiteral("SSPSLT0003");
 const QString kDemoTiebreaker = QStringLiteral("TB0001"); // SSPSLT0001 vs SSPSLT0002, real, starting 60
+
+// ManualClock's interface, plus an optional step on every read: with a step, a rule that reads
+// the clock twice for one change cannot hide it.
+class TestClock final : public Clock
+{
+public:
+    QDateTime now() const override { return std::exchange(m_now, m_now.addMSecs(m_stepMs)); }
+    void set(const QDateTime &time) { m_now = time.toUTC(); }
+    void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
+    void setStepMs(qint64 ms) { m_stepMs = ms; }
+
+private:
+    mutable QDateTime m_now = QDateTime::currentDateTimeUtc();
+    qint64 m_stepMs = 0;
+};
 } // namespace
 
 class tst_ServerRules : public QObject
@@ -40,7 +56,7 @@ class tst_ServerRules : public QObject
         std::unique_ptr<EventHistory> history;
         InProcessEventBus bus;
         QList<LiveEvent> events;
-        ManualClock clock;
+        TestClock clock;
         std::unique_ptr<LeagueService> service;
         std::unique_ptr<TiebreakerTimer> timer;
 
@@ -63,17 +79,24 @@ class tst_ServerRules : public QObject
         }
         QString status(const QString &tiebreaker)
         {
-            return service->reader().tiebreaker(tiebreaker, false)->value(QLatin1String("status")).toString();
+            return Protocol::tiebreakerStatusName(service->reader().tiebreaker(tiebreaker, false)->status);
         }
         QDateTime deadline(const QString &tiebreaker)
         {
-            return Protocol::parseTimestamp(
-                service->reader().tiebreaker(tiebreaker, false)->value(QLatin1String("deadline")).toString());
+            return Protocol::parseTimestamp(service->reader().tiebreaker(tiebreaker, false)->deadline);
         }
         QString owner(const QString &player)
         {
             QSqlQuery q = db.exec(QStringLiteral("SELECT team_id FROM squad_players WHERE player_id = ?"), {player});
             return q.next() ? q.value(0).toString() : QString();
+        }
+        LiveEvent lastOf(const QString &type) const
+        {
+            for (qsizetype i = events.size() - 1; i >= 0; --i) {
+                if (events.at(i).type == type)
+                    return events.at(i);
+            }
+            return {};
         }
         QStringList channelsOf(const QString &type)
         {
@@ -136,6 +159,26 @@ private Q_SLOTS:
         l->checkMoney();
     }
 
+    // A tiebreaker_bid event's envelope ts is the bid's ts, whatever time passes during the
+    // request (issue 12: it came out 1 ms later when the clock was read twice).
+    void bidEventTimeIsTheBidTime()
+    {
+        auto l = league();
+        QVERIFY(l);
+        l->clock.setStepMs(1);
+        const qsizetype before = l->events.size();
+        const auto placed = l->service->placeTiebreakerBid(kTeam1, kDemoTiebreaker, 60);
+        QVERIFY(placed.isOk());
+        const QString ts = placed.value().body[QLatin1String("bid")][QLatin1String("ts")].toString();
+        QVERIFY(!ts.isEmpty());
+        QCOMPARE(l->events.size(), before + 2);
+        for (qsizetype i = before; i < l->events.size(); ++i) {
+            QCOMPARE(l->events.at(i).type, QStringLiteral("tiebreaker_bid"));
+            QCOMPARE(l->events.at(i).ts, ts);
+            QCOMPARE(l->events.at(i).data.value(QLatin1String("ts")).toString(), ts);
+        }
+    }
+
     void deadlineExtension()
     {
         auto l = league();
@@ -184,7 +227,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("team:SSPSLT0001"), QStringLiteral("team:SSPSLT0002"),
                               QStringLiteral("tiebreaker:TB0001"), QStringLiteral("tiebreakers")}));
         QCOMPARE(l->channelsOf(QStringLiteral("squad_update")), QStringList{QStringLiteral("team:SSPSLT0002")});
-        const LiveEvent last = l->events.last();
+        const LiveEvent last = l->lastOf(QStringLiteral("tiebreaker_resolved"));
         QCOMPARE(last.data.value(QLatin1String("winner_team_id")).toString(), kTeam2);
         QCOMPARE(last.data.value(QLatin1String("amount")).toInteger(), 200);
         // Resolving again: closed. No active tiebreaker left: the timer is idle.
@@ -224,8 +267,9 @@ private Q_SLOTS:
         QVERIFY(resolved.isOk());
         QCOMPARE(l->status(kDemoTiebreaker), QStringLiteral("cancelled"));
         QVERIFY(l->owner(QStringLiteral("P0021")).isEmpty());
-        QVERIFY(l->events.last().data.value(QLatin1String("winner_team_id")).isNull());
-        QCOMPARE(l->events.last().data.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+        QVERIFY(l->lastOf(QStringLiteral("tiebreaker_resolved")).data.value(QLatin1String("winner_team_id")).isNull());
+        QCOMPARE(l->lastOf(QStringLiteral("tiebreaker_resolved")).data.value(QLatin1String("status")).toString(),
+                 QStringLiteral("cancelled"));
         // The player is available again.
         QVERIFY(l->service->createRound(QStringLiteral("DEF"), QStringLiteral("real"), {QStringLiteral("P0021")},
                                         l->clock.now().addSecs(60)).isOk());
@@ -332,7 +376,7 @@ private Q_SLOTS:
             QVERIFY(l->service->placeTiebreakerBid(kTeam1, kDemoTiebreaker, 60).isOk());
         }
         QCOMPARE(l->events.size(), published);
-        QVERIFY(l->service->reader().tiebreaker(kDemoTiebreaker, false)->value(QLatin1String("highest_bid")).isNull());
+        QVERIFY(!l->service->reader().tiebreaker(kDemoTiebreaker, false)->highestBid);
     }
 
     void overdueAfterRestart()
@@ -354,6 +398,85 @@ private Q_SLOTS:
         QVERIFY(resolved.wait(5000));
         QCOMPARE(second.status(kDemoTiebreaker), QStringLiteral("resolved"));
         QCOMPARE(second.owner(QStringLiteral("P0021")), kTeam2);
+    }
+
+    // Protocol 1.1: one request bumps each league-wide revision once and sends one
+    // players_changed, however many players and tiebreakers it touched.
+    void oneLeagueRevisionBumpPerRequest()
+    {
+        auto l = league();
+        QVERIFY(l);
+        const LeagueReader &r = l->service->reader();
+        const qint64 rounds = r.leagueRevision(LeagueReader::kRoundsRevision);
+        const qint64 players = r.leagueRevision(LeagueReader::kPlayersRevision);
+        const qsizetype before = l->events.size();
+        // R0004: five sold, one tie, one unsold.
+        QVERIFY(l->service->finalizeRound(QStringLiteral("R0004")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+        QCOMPARE(r.leagueRevision(LeagueReader::kPlayersRevision), players + 1);
+        QList<LiveEvent> changed;
+        for (qsizetype i = before; i < l->events.size(); ++i) {
+            if (l->events.at(i).type == QLatin1String("players_changed"))
+                changed.append(l->events.at(i));
+        }
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().channel, QStringLiteral("rounds"));
+        QCOMPARE(changed.first().data.value(QLatin1String("player_ids")).toArray().size(), 7);
+        QCOMPARE(changed.first().data.value(QLatin1String("revision")).toInteger(), players + 1);
+        // A refused request bumps nothing.
+        QVERIFY(!l->service->finalizeRound(QStringLiteral("R0004")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+        // Sealed bids and their withdrawal leave both alone.
+        QVERIFY(l->service->placeBid(kTeam2, QStringLiteral("R0005"), QStringLiteral("P0093"), 10).isOk());
+        QVERIFY(l->service->withdrawBid(kTeam2, QStringLiteral("R0005"), QStringLiteral("P0093")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kPlayersRevision), players + 1);
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), rounds + 1);
+    }
+
+    void resolvedTiebreakerKeepsWhatTheWinnerPaid()
+    {
+        auto l = league();
+        QVERIFY(l);
+        QVERIFY(l->service->placeTiebreakerBid(kTeam2, kDemoTiebreaker, 70).isOk());
+        QVERIFY(!l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount);
+        QVERIFY(l->service->resolveTiebreaker(kDemoTiebreaker).isOk());
+        QCOMPARE(l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount, 70);
+    }
+
+    // Issue 14 item 13: the demo user's team bids only when the user does. Meanwhile rounds open
+    // and close, and tiebreakers get bids from the other teams.
+    void simulatorNeverBidsForTheFocusTeam()
+    {
+        auto l = league();
+        QVERIFY(l);
+        auto count = [&](const QString &sql) {
+            QSqlQuery q = l->db.exec(sql, {Simulator::kFocusTeam});
+            return q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const QString sealed = QStringLiteral("SELECT COUNT(*) FROM bids WHERE team_id = ?");
+        const QString tiebreaker = QStringLiteral("SELECT COUNT(*) FROM tiebreaker_bids WHERE team_id = ?");
+        const QString finalized = QStringLiteral("SELECT COUNT(*) FROM rounds WHERE status = 'finalized' AND ? <> ''");
+        const qint64 sealedBefore = count(sealed);
+        const qint64 finalizedBefore = count(finalized);
+        constexpr int kStepMs = 1000;
+        Simulator simulator(l->db, *l->service, kStepMs);
+        int otherTiebreakerBids = 0;
+        for (int i = 0; i < 300; ++i) {
+            const QString what = simulator.step();
+            if (what.contains(QLatin1String(" bid ")))
+                ++otherTiebreakerBids;
+            l->clock.advanceMs(kStepMs);
+            l->service->resolveDue();
+        }
+        QCOMPARE(count(sealed), sealedBefore);
+        QCOMPARE(count(tiebreaker), 0);
+        QVERIFY(count(finalized) > finalizedBefore + 3);
+        QVERIFY(otherTiebreakerBids > 0);
+        // Rounds stay open long enough for a manager to bid.
+        QSqlQuery q = l->db.exec(QStringLiteral("SELECT closes_at, created_at FROM rounds WHERE round_id > 'R0005'"));
+        QVERIFY(q.next());
+        QVERIFY(Protocol::parseTimestamp(q.value(1).toString()).msecsTo(Protocol::parseTimestamp(q.value(0).toString()))
+                >= qint64(kStepMs) * Simulator::kRoundSteps);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "FaultProxy.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcProxy, "leaguedesk.test.proxy", QtWarningMsg)
@@ -55,6 +56,14 @@ void FaultProxy::onNewConnection()
                     pair->client->write(m_webSocketAnswer);
                     return;
                 }
+                if (!pair->webSocket && m_httpFailurePerMille > 0
+                    && int(QRandomGenerator::global()->bounded(1000)) < m_httpFailurePerMille) {
+                    pair->client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                                        "Content-Length: 0\r\nConnection: close\r\n\r\n");
+                    pair->toUpstream.clear();
+                    drop(pair->client);
+                    return;
+                }
             }
             pump(pair);
         });
@@ -69,7 +78,10 @@ void FaultProxy::onNewConnection()
                 Q_EMIT httpAnswerHeld();
                 return;
             }
-            pair->toClient += bytes;
+            if (pair->webSocket)
+                takeFrames(pair, bytes);
+            else
+                pair->toClient += bytes;
             pump(pair);
         });
         // Either side closing closes the other, once what is buffered has been passed on.
@@ -137,19 +149,49 @@ void FaultProxy::drop(QTcpSocket *client)
     delete pair;
 }
 
+void FaultProxy::cut(Pair *pair)
+{
+    for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
+        if (socket) {
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+        }
+    }
+    delete pair;
+}
+
 void FaultProxy::cutAll()
 {
-    const auto pairs = m_pairs;
-    m_pairs.clear();
-    for (Pair *pair : pairs) {
-        for (QTcpSocket *socket : {pair->client.data(), pair->upstream.data()}) {
-            if (socket) {
-                socket->disconnect(this);
-                socket->abort();
-                socket->deleteLater();
-            }
+    const auto pairs = std::exchange(m_pairs, {});
+    for (Pair *pair : pairs)
+        cut(pair);
+}
+
+void FaultProxy::cutWebSockets()
+{
+    for (auto it = m_pairs.begin(); it != m_pairs.end();) {
+        if (it.value()->webSocket) {
+            cut(it.value());
+            it = m_pairs.erase(it);
+        } else {
+            ++it;
         }
-        delete pair;
+    }
+}
+
+void FaultProxy::closeWebSockets()
+{
+    QList<QTcpSocket *> clients;
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        if (it.value()->webSocket)
+            clients.append(it.key());
+    }
+    for (QTcpSocket *client : std::as_const(clients)) {
+        Pair *pair = m_pairs.value(client);
+        pair->toClient.clear(); // a FIN without the bytes in transit: no close frame reaches the client
+        pair->toUpstream.clear();
+        drop(client);
     }
 }
 
@@ -176,4 +218,81 @@ void FaultProxy::setRefusing(bool refusing)
 void FaultProxy::setDelay(int milliseconds)
 {
     m_delayMs = milliseconds;
+}
+
+namespace {
+
+// Where the WebSocket frame starting at `at` ends, or -1 when it has not fully arrived (RFC 6455
+// section 5.2; server frames are not masked, but a mask is skipped if present).
+qsizetype frameEnd(const QByteArray &b, qsizetype at)
+{
+    if (b.size() - at < 2)
+        return -1;
+    const auto byte = [&](qsizetype i) { return quint64(uchar(b.at(at + i))); };
+    quint64 length = byte(1) & 0x7f;
+    qsizetype header = 2;
+    if (length == 126) {
+        if (b.size() - at < 4)
+            return -1;
+        length = byte(2) << 8 | byte(3);
+        header = 4;
+    } else if (length == 127) {
+        if (b.size() - at < 10)
+            return -1;
+        length = 0;
+        for (int i = 0; i < 8; ++i)
+            length = length << 8 | byte(2 + i);
+        header = 10;
+    }
+    if (byte(1) & 0x80)
+        header += 4;
+    if (quint64(b.size() - at - header) < length)
+        return -1;
+    return at + header + qsizetype(length);
+}
+
+QByteArray textFrame(const QByteArray &payload)
+{
+    QByteArray frame(1, char(0x81));
+    if (payload.size() < 126) {
+        frame += char(payload.size());
+    } else {
+        frame += char(126);
+        frame += char((payload.size() >> 8) & 0xff);
+        frame += char(payload.size() & 0xff);
+    }
+    return frame + payload;
+}
+
+} // namespace
+
+void FaultProxy::takeFrames(Pair *pair, const QByteArray &bytes)
+{
+    pair->frames += bytes;
+    qsizetype at = 0;
+    if (!pair->upgraded) {
+        const qsizetype end = pair->frames.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        at = end + 4;
+        pair->upgraded = true;
+    }
+    // Pass on whole frames only, so an injected frame never lands inside one of the server's.
+    for (qsizetype next; (next = frameEnd(pair->frames, at)) >= 0;)
+        at = next;
+    pair->toClient += pair->frames.left(at);
+    pair->frames.remove(0, at);
+    if (pair->frames.isEmpty() && pair->upgraded)
+        pair->toClient += std::exchange(pair->injected, {});
+}
+
+void FaultProxy::injectFrame(const QByteArray &payload)
+{
+    for (Pair *pair : std::as_const(m_pairs)) {
+        if (!pair->webSocket || !pair->upgraded)
+            continue;
+        pair->injected += textFrame(payload);
+        takeFrames(pair, {});
+        pump(pair);
+    }
 }

@@ -22,6 +22,8 @@ public:
     void setTargetPort(quint16 port) { m_targetPort = port; }
 
     void cutAll();                       // abort every proxied connection (RST, no close frame)
+    void cutWebSockets();                // abort the WebSocket connections only (RST)
+    void closeWebSockets();              // close the WebSocket connections only (FIN, no close frame)
     void setStalled(bool stalled);       // hold all bytes in both directions while set
     void setRefusing(bool refusing);     // close new connections at once
     // Hold the bytes of the connections open now, forever, without closing them: a link that died
@@ -37,6 +39,11 @@ public:
     // Hold answers on plain HTTP connections (not WebSocket ones) for this long, so a test can
     // make a REST answer arrive after a live event that was published later.
     void setHttpAnswerDelay(int milliseconds) { m_httpAnswerDelayMs = milliseconds; }
+    // Answer this share (0..1000 per mille) of new plain HTTP connections with 503 at once.
+    void setHttpFailurePerMille(int perMille) { m_httpFailurePerMille = perMille; }
+    // Send this text frame to every WebSocket client, between two of the server's frames, as if
+    // the server had sent it (malformed or unknown frames).
+    void injectFrame(const QByteArray &payload);
     int connectionCount() const { return int(m_pairs.size()); }
     int acceptedCount() const { return m_accepted; }
 
@@ -55,11 +62,15 @@ private:
         bool classified = false;
         bool webSocket = false;
         bool frozen = false;
+        bool upgraded = false;   // the server's 101 answer has passed; frames follow
+        QByteArray frames;       // server bytes of a WebSocket pair not yet known to end a frame
+        QByteArray injected;     // frames to slip in at the next frame boundary
     };
 
     void onNewConnection();
     void pump(Pair *pair);
     void drop(QTcpSocket *client);
+    void cut(Pair *pair);
 
     QTcpServer m_server;
     quint16 m_targetPort;
@@ -70,5 +81,7 @@ private:
     QByteArray m_webSocketAnswer;
     int m_delayMs = 0;
     int m_httpAnswerDelayMs = 0;
+    int m_httpFailurePerMille = 0;
+    void takeFrames(Pair *pair, const QByteArray &bytes);
     int m_accepted = 0;
 };

@@ -83,13 +83,20 @@ private Q_SLOTS:
         for (const QueryKey &key : {QueryKey::me(), QueryKey::teams(), QueryKey::squad(QStringLiteral("T1")),
                                     QueryKey::wallet(QStringLiteral("T1")), QueryKey::activeTiebreakers(),
                                     QueryKey::allTiebreakers(),
-                                    QueryKey::tiebreaker(QStringLiteral("TB1"))}) {
+                                    QueryKey::tiebreaker(QStringLiteral("TB1")), QueryKey::players(),
+                                    QueryKey::rounds(), QueryKey::roundBids(QStringLiteral("R0004"))}) {
             const auto parsed = QueryKey::parse(key.toString());
             QVERIFY(parsed.has_value());
             QCOMPARE(*parsed, key);
         }
         QCOMPARE(QueryKey::squad(QStringLiteral("T1")).path(), QStringLiteral("/teams/T1/squad"));
         QCOMPARE(QueryKey::squad(QStringLiteral("T1")).channel(), QStringLiteral("team:T1"));
+        QCOMPARE(QueryKey::roundBids(QStringLiteral("R0004")).path(), QStringLiteral("/rounds/R0004/bids"));
+        QCOMPARE(QueryKey::players().path(), QStringLiteral("/players"));
+        QVERIFY(QueryKey::players().hasRevision() && QueryKey::rounds().hasRevision());
+        QVERIFY(QueryKey::players().needsProtocol11() && QueryKey::roundBids(QStringLiteral("R1")).needsProtocol11());
+        QVERIFY(!QueryKey::rounds().needsProtocol11()); // 1.0 has GET /rounds, without a revision
+        QVERIFY(!QueryKey::parse(QStringLiteral("roundbids/../x")));
         QVERIFY(!QueryKey::parse(QStringLiteral("squad/../x")));
         QVERIFY(!QueryKey::parse(QStringLiteral("nonsense")));
     }
@@ -126,6 +133,29 @@ private Q_SLOTS:
         const auto created = route("tiebreaker_created", R"({"tiebreaker_id":"TB2","player_id":"P1","player_name":"N",
             "participants":["T1","T3"],"starting_amount":100,"deadline":"2026-11-26T14:05:07.412Z"})");
         QVERIFY(created && created->size() == 7);
+
+        // Protocol 1.1: the rounds channel and round_bid, with the revisions they carry.
+        const auto roundCreated = route("round_created", R"({"round_id":"R5","revision":4,"position":"MID",
+            "currency_type":"real","player_ids":["P1"],"closes_at":"2026-11-26T14:05:07.412Z"})");
+        QVERIFY(roundCreated);
+        QCOMPARE(*roundCreated, (QList<EventRouter::Invalidation>{{QueryKey::rounds(), 4}}));
+        const auto finalized = route("round_finalized", R"({"round_id":"R5","revision":5,"acquired_count":1,
+            "tiebreaker_ids":[]})");
+        QVERIFY(finalized);
+        QCOMPARE(*finalized, (QList<EventRouter::Invalidation>{{QueryKey::rounds(), 5},
+                                                               {QueryKey::roundBids(QStringLiteral("R5")), std::nullopt}}));
+        const auto deleted = route("round_deleted", R"({"round_id":"R5","revision":6})");
+        QVERIFY(deleted && deleted->contains(EventRouter::Invalidation{QueryKey::rounds(), 6}));
+        const auto players = route("players_changed", R"({"revision":9,"player_ids":["P1","P2"]})");
+        QVERIFY(players);
+        QCOMPARE(*players, (QList<EventRouter::Invalidation>{{QueryKey::players(), 9}}));
+        const auto roundBid = route("round_bid", R"({"team_id":"T1","round_id":"R5","player_id":"P1","amount":null,
+            "ts":"2026-11-26T14:05:07.412Z"})");
+        QVERIFY(roundBid);
+        QCOMPARE(*roundBid, (QList<EventRouter::Invalidation>{{QueryKey::roundBids(QStringLiteral("R5")), std::nullopt}}));
+        QVERIFY(!route("round_bid", R"({"team_id":"T1","round_id":"../x","player_id":"P1","amount":1,"ts":"x"})"));
+        QVERIFY(!route("players_changed", R"({"player_ids":["P1"]})"));
+        QVERIFY(!route("round_created", R"({"round_id":"R5"})"));
 
         // Unknown types are ignored; known types with malformed data are reported as such.
         const auto unknown = route("confetti", R"({"x":1})");

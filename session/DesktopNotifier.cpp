@@ -1,6 +1,6 @@
 #include "DesktopNotifier.h"
 
-#include "ModelsLog.h"
+#include "SessionLog.h"
 
 #include <QCoreApplication>
 
@@ -46,7 +46,7 @@ void DesktopNotifier::notify(const QString &key, const QString &title, const QSt
         watcher->deleteLater();
         const QDBusPendingReply<uint> reply = *watcher;
         if (reply.isError()) {
-            qCDebug(lcModels) << "no desktop notification:" << reply.error().message();
+            qCDebug(lcSession) << "no desktop notification:" << reply.error().message();
             return;
         }
         m_ids.insert(key, reply.value());

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders leaguedesk.svg into every icon file that packaging ships. The outputs are committed, so
+# Renders leaguedesk.svg into every icon file the app and its packages ship. The outputs are committed, so
 # this runs only when the SVG changes. Needs Debian's librsvg2-bin, icoutils and icnsutils.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,7 +12,7 @@ mkdir -p "$here/hicolor/scalable/apps"
 cp "$svg" "$here/hicolor/scalable/apps/io.github.leaguedesk.LeagueDesk.svg"
 png() { echo "$here/hicolor/$1x$1/apps/io.github.leaguedesk.LeagueDesk.png"; }
 # Windows: one .ico with the sizes Explorer and the taskbar ask for (256 stored as PNG).
-icotool -c -o "$here/../../windows/leaguedesk.ico" "$(png 16)" "$(png 24)" "$(png 32)" "$(png 48)" "$(png 64)" -r "$(png 256)"
+icotool -c -o "$here/leaguedesk.ico" "$(png 16)" "$(png 24)" "$(png 32)" "$(png 48)" "$(png 64)" -r "$(png 256)"
 # macOS: .icns with the 16-512 representations.
-png2icns "$here/../../macos/leaguedesk.icns" "$(png 16)" "$(png 32)" "$(png 48)" "$(png 128)" "$(png 256)" "$(png 512)" >/dev/null
+png2icns "$here/leaguedesk.icns" "$(png 16)" "$(png 32)" "$(png 48)" "$(png 128)" "$(png 256)" "$(png 512)" >/dev/null
 echo "rendered icons from $svg"

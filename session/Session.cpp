@@ -1,9 +1,13 @@
 #include "Session.h"
 
+#include "SessionLog.h"
+
 #include <sync/CredentialStore.h>
+#include <sync/RestClient.h>
 #include <sync/SyncClient.h>
 
 #include <QSettings>
+#include <QTimer>
 
 namespace {
 const QString serverKey = QStringLiteral("signIn/serverUrl");
@@ -33,7 +37,51 @@ void Session::setCredentialStore(std::unique_ptr<CredentialStore> store)
 
 QUrl Session::lastServerUrl() const
 {
+    if (m_refusedServerUrl.isValid())
+        return m_refusedServerUrl;
     return m_remembers ? QSettings().value(serverKey).toUrl() : QUrl();
+}
+
+void Session::setSignInError(const QString &error)
+{
+    if (m_signInError != error) {
+        m_signInError = error;
+        Q_EMIT signInErrorChanged();
+    }
+}
+
+void Session::onRequestFinished(int status)
+{
+    const bool before = isUnreachable();
+    const int failedBefore = m_failedAttempts;
+    if (status == 0) {
+        ++m_failedAttempts;
+    } else {
+        m_answered = true;
+        m_failedAttempts = 0;
+    }
+    if (before != isUnreachable() || failedBefore != m_failedAttempts)
+        Q_EMIT reachabilityChanged();
+}
+
+void Session::onClientStateChanged()
+{
+    Q_EMIT stateChanged();
+    if (!m_client || m_client->state() != SyncClient::State::Unauthorized)
+        return;
+    // A refused token cannot recover by retrying: back to the sign-in page, saying why. Queued,
+    // because the client is in the middle of its own signal.
+    const QUrl server = m_client->serverUrl();
+    QTimer::singleShot(0, this, [this, server] {
+        if (!m_client || m_client->serverUrl() != server || m_client->state() != SyncClient::State::Unauthorized)
+            return;
+        qCInfo(lcSession) << "the server refused the token; signing out";
+        signOut(); // also forgets the stored token: it would only be refused again
+        m_refusedServerUrl = server;
+        setSignInError(tr("%1 did not accept this token: it is wrong, expired or was revoked. "
+                          "Ask your league admin for a new one.").arg(server.toString()));
+        Q_EMIT signedInChanged(); // the sign-in page prefills the refused server
+    });
 }
 
 QString Session::credentialNotice() const
@@ -102,10 +150,16 @@ void Session::signIn(const QUrl &serverUrl, const QString &token, bool remember)
         QSettings().setValue(serverKey, serverUrl);
     }
     m_token = token;
+    m_refusedServerUrl.clear();
+    setSignInError({});
+    m_answered = false;
+    m_failedAttempts = 0;
     m_client = std::make_unique<SyncClient>(serverUrl, token);
     if (!m_offlineStorePath.isEmpty())
         m_client->setOfflineStorePath(m_offlineStorePath);
-    connect(m_client.get(), &SyncClient::stateChanged, this, &Session::stateChanged);
+    connect(m_client->rest(), &RestClient::requestFinished, this,
+            [this](const QString &, const QString &, int status) { onRequestFinished(status); });
+    connect(m_client.get(), &SyncClient::stateChanged, this, &Session::onClientStateChanged);
     connect(m_client.get(), &SyncClient::meChanged, this, &Session::meChanged);
     Q_EMIT clientChanged();
     Q_EMIT signedInChanged();
@@ -131,6 +185,9 @@ void Session::endClient()
     Q_EMIT clientChanged();
     old.reset();
     m_lastConfirmedAt = {};
+    m_answered = false;
+    m_failedAttempts = 0;
+    Q_EMIT reachabilityChanged();
     Q_EMIT signedInChanged();
     Q_EMIT stateChanged();
     Q_EMIT meChanged();

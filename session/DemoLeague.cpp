@@ -1,6 +1,6 @@
 #include "DemoLeague.h"
 
-#include "ModelsLog.h"
+#include "SessionLog.h"
 #include "Session.h"
 
 #include <QCoreApplication>
@@ -73,7 +73,7 @@ void DemoLeague::start(Session *session, bool asAdmin)
     m_url.clear();
     m_starting = true;
     Q_EMIT stateChanged();
-    qCInfo(lcModels) << "starting the demo league:" << server;
+    qCInfo(lcSession) << "starting the demo league:" << server;
     m_process->start(server, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                               QStringLiteral("--database"), QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("demo.db")),
                               QStringLiteral("--demo"), QStringLiteral("--simulate=4"),
@@ -121,7 +121,7 @@ void DemoLeague::signIn()
 
 void DemoLeague::fail(const QString &message)
 {
-    qCWarning(lcModels) << "demo league:" << message;
+    qCWarning(lcSession) << "demo league:" << message;
     m_starting = false;
     m_error = message;
     Q_EMIT stateChanged();

@@ -36,6 +36,13 @@ class Session : public QObject
     Q_PROPERTY(QString credentialNotice READ credentialNotice NOTIFY credentialsChanged)
     // The user's choice to keep the token in a plain (owner-only) file when no keychain answers.
     Q_PROPERTY(bool plainFileAllowed READ plainFileAllowed WRITE setPlainFileAllowed NOTIFY credentialsChanged)
+    // Why the last sign-in ended without the user signing out (the server refused the token), in
+    // words for the sign-in page; "" when it did not.
+    Q_PROPERTY(QString signInError READ signInError NOTIFY signInErrorChanged)
+    // Signed in, but the server has not answered a single request yet and at least one got no
+    // answer: the address is wrong or the server is down. The views say so instead of "Loading…".
+    Q_PROPERTY(bool unreachable READ isUnreachable NOTIFY reachabilityChanged)
+    Q_PROPERTY(int failedAttempts READ failedAttempts NOTIFY reachabilityChanged)
 
 public:
     explicit Session(QObject *parent = nullptr);
@@ -63,6 +70,9 @@ public:
     QString userName() const;
 
     SyncClient *client() const { return m_client.get(); }
+    QString signInError() const { return m_signInError; }
+    bool isUnreachable() const { return m_client && !m_answered && m_failedAttempts > 0; }
+    int failedAttempts() const { return m_failedAttempts; }
 
     // Remembering sign-ins touches the user's keychain and settings: the app turns it on, tests
     // and tools leave it off (or give their own store).
@@ -93,10 +103,15 @@ Q_SIGNALS:
     void clientChanged(); // the SyncClient was replaced: models re-attach
     void restoringChanged();
     void credentialsChanged();
+    void signInErrorChanged();
+    void reachabilityChanged();
 
 private:
     void endClient();
     void setRestoring(bool restoring);
+    void setSignInError(const QString &error);
+    void onRequestFinished(int status);
+    void onClientStateChanged();
 
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<CredentialStore> m_credentials;
@@ -106,5 +121,9 @@ private:
     QDateTime m_lastConfirmedAt;
     QString m_offlineStorePath;
     QSet<QString> m_ownBids;
+    QString m_signInError;
+    QUrl m_refusedServerUrl; // prefills the sign-in page after a refusal
+    bool m_answered = false; // the current server answered at least once
+    int m_failedAttempts = 0; // requests without an answer since the last answer
     static QString ownBidKey(const QString &id, qint64 amount) { return id + QLatin1Char('|') + QString::number(amount); }
 };

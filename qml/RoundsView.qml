@@ -1,0 +1,256 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import LeagueDesk.Models
+import LeagueDesk.Session
+
+// The sealed-bid rounds (protocol 1.1): open ones with their countdown, the chosen one's players
+// with the team's own sealed bid on each, placed, replaced or withdrawn inline; "committed" (the
+// team's open bids per currency) above. Finalized rounds stay listed below the open ones. Hidden
+// content against a 1.0 server, which has no catalogue or own bids.
+Page {
+    id: view
+
+    property string selectedId
+    readonly property bool manager: Session.role === "manager"
+
+    RoundsModel {
+        id: rounds
+        session: Session
+        onCountChanged: view.pickDefault()
+    }
+    RoundPlayersModel {
+        id: players
+        session: Session
+        roundId: view.selectedId
+    }
+    function pickDefault() {
+        if (selectedId.length === 0 && rounds.count > 0)
+            selectedId = rounds.data(rounds.index(0, 0), RoundsModel.RoundIdRole)
+    }
+    function committedText(): string {
+        const parts = []
+        for (const currency in rounds.committed) {
+            if (rounds.committed[currency] > 0)
+                parts.push(Format.moneyIn(rounds.committed[currency], currency))
+        }
+        return parts.length > 0 ? parts.join(" · ") : qsTr("nothing")
+    }
+
+    header: ColumnLayout {
+        spacing: 0
+        Label {
+            text: qsTr("Rounds")
+            font.pixelSize: 20
+            font.bold: true
+            padding: 12
+            bottomPadding: 0
+        }
+        Label {
+            objectName: "committedLabel"
+            visible: view.manager && rounds.available
+            text: qsTr("Committed in open sealed bids: %1").arg(view.committedText())
+            leftPadding: 12
+            bottomPadding: 8
+            opacity: 0.8
+        }
+    }
+
+    Label {
+        objectName: "roundsUnavailable"
+        anchors.centerIn: parent
+        visible: !rounds.available && Session.signedIn
+        width: parent.width * 0.8
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+        text: rounds.hasData || rounds.errorString.length > 0
+            ? qsTr("This server speaks protocol 1.0: sealed-bid rounds need 1.1.")
+            : qsTr("Loading…")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        visible: rounds.available
+        spacing: 0
+
+        ListView {
+            id: roundList
+            objectName: "roundList"
+            Layout.preferredWidth: view.width < 700 ? 210 : 280
+            Layout.fillHeight: true
+            clip: true
+            model: rounds
+            currentIndex: rounds.indexOf(view.selectedId)
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Rounds")
+            Keys.onReturnPressed: if (currentIndex >= 0) view.selectedId = rounds.data(rounds.index(currentIndex, 0), RoundsModel.RoundIdRole)
+            // Delegates reach the view's models by id (components: qmllint cannot see the scope).
+            // qmllint disable unqualified
+            delegate: ItemDelegate {
+                id: entry
+                required property string round_id
+                required property string position
+                required property string currency_type
+                required property bool finalized
+                required property date closes_at
+                required property int player_count
+                required property int own_bid_count
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                onClicked: view.selectedId = round_id
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    Label {
+                        text: qsTr("%1 · %2 · %3").arg(entry.round_id).arg(entry.position).arg(entry.currency_type)
+                        font.bold: true
+                    }
+                    RowLayout {
+                        Label {
+                            text: entry.finalized ? qsTr("Finalized") : ""
+                            visible: entry.finalized
+                            opacity: 0.7
+                        }
+                        Countdown {
+                            visible: !entry.finalized
+                            deadline: entry.closes_at
+                            endedText: qsTr("Closed, awaiting finalize")
+                        }
+                        Label {
+                            text: qsTr("%n player(s)", "", entry.player_count)
+                                  + (entry.own_bid_count > 0 ? qsTr(", %n own bid(s)", "", entry.own_bid_count) : "")
+                            opacity: 0.7
+                        }
+                    }
+                }
+            }
+            // qmllint enable unqualified
+        }
+
+        ToolSeparator {
+            orientation: Qt.Vertical
+            Layout.fillHeight: true
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: 8
+            spacing: 6
+
+            Label {
+                objectName: "roundTitle"
+                visible: view.selectedId.length > 0
+                text: players.finalized
+                    ? qsTr("Round %1 is finalized").arg(view.selectedId)
+                    : qsTr("Round %1: %2 players, %3 money").arg(view.selectedId).arg(players.position).arg(players.currencyType)
+                font.pixelSize: 16
+                font.bold: true
+            }
+            RowLayout {
+                visible: view.selectedId.length > 0 && !players.finalized
+                Label { text: qsTr("Closes in") }
+                Countdown {
+                    id: roundClock
+                    objectName: "roundCountdown"
+                    deadline: players.closesAt
+                    endedText: qsTr("closed: no more bids, awaiting finalize")
+                }
+            }
+            Label {
+                visible: view.manager && view.selectedId.length > 0 && players.committed > 0
+                text: qsTr("Your bids in this round: %1").arg(Format.moneyIn(players.committed, players.currencyType))
+                opacity: 0.8
+            }
+
+            Label {
+                visible: view.selectedId.length > 0 && !players.hasData
+                text: qsTr("Loading…")
+            }
+            ListView {
+                id: playerList
+                objectName: "roundPlayers"
+                visible: players.hasData
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: players
+                spacing: 2
+                activeFocusOnTab: true
+                // qmllint disable unqualified
+                delegate: Frame {
+                    id: row
+                    required property string player_id
+                    required property string name
+                    required property string club
+                    required property real own_bid
+                    required property int bid_count
+                    required property bool sending
+                    required property string error_text
+                    readonly property bool closed: players.finalized || roundClock.ended
+                    width: ListView.view.width
+                    ColumnLayout {
+                        width: row.availableWidth
+                        RowLayout {
+                            Layout.fillWidth: true
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 0
+                                Label { text: row.name; font.bold: true }
+                                Label { text: row.club; opacity: 0.7 }
+                            }
+                            Label {
+                                objectName: "ownBid"
+                                visible: view.manager
+                                text: row.own_bid > 0 ? qsTr("Your bid: %1").arg(Format.moneyIn(row.own_bid, players.currencyType))
+                                                      : qsTr("No bid")
+                            }
+                            Label {
+                                visible: !view.manager
+                                text: qsTr("%n sealed bid(s)", "", row.bid_count)
+                            }
+                            TextField {
+                                id: amountField
+                                visible: view.manager && !row.closed
+                                placeholderText: qsTr("Amount")
+                                inputMethodHints: Qt.ImhDigitsOnly
+                                validator: RegularExpressionValidator { regularExpression: /[1-9][0-9]{0,14}/ }
+                                Layout.preferredWidth: 110
+                                Accessible.name: qsTr("Sealed bid for %1").arg(row.name)
+                                onAccepted: bidButton.triggered()
+                            }
+                            GuardedButton {
+                                id: bidButton
+                                visible: view.manager && !row.closed
+                                text: row.own_bid > 0 ? qsTr("Replace") : qsTr("Bid")
+                                busy: row.sending
+                                enabled: amountField.acceptableInput && !row.sending
+                                onTriggered: {
+                                    if (players.placeBid(row.player_id, Number(amountField.text)))
+                                        amountField.clear()
+                                }
+                            }
+                            GuardedButton {
+                                visible: view.manager && !row.closed && row.own_bid > 0
+                                text: qsTr("Withdraw")
+                                busy: row.sending
+                                enabled: !row.sending
+                                onTriggered: players.withdrawBid(row.player_id)
+                            }
+                        }
+                        Label {
+                            objectName: "bidError"
+                            visible: row.error_text.length > 0
+                            text: row.error_text
+                            color: Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+                // qmllint enable unqualified
+            }
+        }
+    }
+}
