@@ -106,6 +106,9 @@ HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &l
       m_dryRunLimiter(rateLimiter.enabled() ? kDryRunsPerSecond : 0, kDryRunBurst),
       m_healthInfo(std::move(healthInfo))
 {
+    if (m_rateLimiter.frozen())
+        m_dryRunLimiter.freezeRefill(); // tests: both budgets stand still
+
     registerRoutes();
 }
 
@@ -141,7 +144,7 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         } else if (request.body().size() > kMaxBodyBytes) {
             reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
-        } else if (!arg.isNull() && !plausibleId(arg)) {
+        } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
             // Checked before anything is looked up or stored: no id of ours looks like this.
             reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
         } else if (!handler) {
