@@ -16,6 +16,7 @@ packages=(
   postgresql
   clang-14 libfuzzer-14-dev
   gnome-keyring dbus
+  wrk nodejs npm
 )
 
 missing=()
