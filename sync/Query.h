@@ -54,6 +54,7 @@ private:
     bool m_dirtyForced = false; // an invalidation without a revision arrived during the fetch
     int m_retryAttempt = 0;
     bool m_retryScheduled = false;
+    bool m_gaveUp = false; // out of retries; tried again when the server answers anything
     bool m_gcScheduled = false;
     // Item-wise lists (the all-tiebreakers list): items events changed, fetched one at a time
     // after the running request, and the item the running request fetches (empty: the list).

@@ -89,6 +89,18 @@ void QueryCache::setHealth(ConnectionHealth *health)
     m_health = health;
     connect(m_health, &ConnectionHealth::retryDue, this, &QueryCache::retryWaiting);
     connect(m_health, &ConnectionHealth::recovered, this, &QueryCache::retryWaiting);
+    connect(m_health, &ConnectionHealth::recovered, this, &QueryCache::retryGivenUp);
+}
+
+void QueryCache::retryGivenUp()
+{
+    for (Query *query : std::as_const(m_queries)) {
+        if (!query->m_gaveUp || query->m_observers == 0 || query->m_fetching || query->m_retryScheduled)
+            continue;
+        query->m_gaveUp = false;
+        query->m_retryAttempt = 0;
+        fetch(query);
+    }
 }
 
 void QueryCache::retryWaiting()
@@ -335,6 +347,12 @@ void QueryCache::onAnswer(const QueryKey &key, const RestResult &result)
     Q_EMIT query->statusChanged();
 
     if (failed) {
+        // The fetch was wanted because the data may be out of date; it still may be. Stale, so
+        // the next occasion (a resubscription, observing it again) fetches it.
+        if (!query->m_stale) {
+            query->m_stale = true;
+            Q_EMIT query->statusChanged();
+        }
         const bool retryable = result.isRetryable() || query->m_errorCode == QLatin1String("bad_response");
         if (retryable && query->m_observers > 0)
             scheduleRetry(query);
@@ -455,13 +473,16 @@ void QueryCache::markConfirmed(Query *query)
     query->m_errorCode.clear();
     query->m_errorMessage.clear();
     query->m_retryAttempt = 0;
+    query->m_gaveUp = false;
     m_health->reportSuccess();
 }
 
 void QueryCache::scheduleRetry(Query *query)
 {
     if (query->m_retryAttempt >= m_maxRetries) {
-        qCWarning(lcSync) << "giving up on" << query->key().toString() << "after" << query->m_retryAttempt << "tries";
+        qCWarning(lcSync) << "giving up on" << query->key().toString() << "after" << query->m_retryAttempt
+                          << "tries until the server answers again";
+        query->m_gaveUp = true;
         return;
     }
     ++query->m_retryAttempt;

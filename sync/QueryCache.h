@@ -80,6 +80,7 @@ private:
     void markConfirmed(Query *query); // the server answered with data as of now
     void scheduleRetry(Query *query);
     void retryWaiting();
+    void retryGivenUp(); // the server answered again: queries that ran out of retries try once more
     void scheduleGc(Query *query);
     void restore(Query *query);
 

@@ -87,6 +87,10 @@ class TestChaos : public QObject
     };
     std::vector<Client> m_clients;
 
+    int m_trials = 0;
+    QList<int> m_failures;
+    qint64 m_slowest = 0;
+
     QUrl proxyUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port())); }
 
     bool stopServer()
@@ -103,6 +107,10 @@ class TestChaos : public QObject
     // Starts the server again on the same database, on a new port that the proxy now forwards to.
     bool startServer()
     {
+        if (m_restarted) { // never two servers on one database
+            m_restarted->kill();
+            m_restarted->waitForFinished(5000);
+        }
         m_restarted = std::make_unique<QProcess>();
         m_restarted->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_restarted->start(ServerProcess::executablePath(),
@@ -261,6 +269,14 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        QStringList seeds;
+        for (int seed : std::as_const(m_failures))
+            seeds.append(QString::number(seed));
+        qInfo().noquote() << QStringLiteral("chaos: %1 trials, %2 failed%3, slowest convergence %4 ms")
+                                 .arg(m_trials)
+                                 .arg(m_failures.size())
+                                 .arg(seeds.isEmpty() ? QString() : QStringLiteral(" (seeds ") + seeds.join(QLatin1Char(' ')) + QLatin1Char(')'))
+                                 .arg(m_slowest);
         m_clients.clear();
         m_proxy.reset();
         if (m_restarted) {
@@ -270,47 +286,49 @@ private Q_SLOTS:
         m_first.reset();
     }
 
-    void trials()
+    // One row per seed, so each trial has its own time limit and its own verdict.
+    void trial_data()
     {
+        QTest::addColumn<int>("seed");
         const int trials = envInt("LEAGUEDESK_CHAOS_TRIALS", 20);
         const int firstSeed = envInt("LEAGUEDESK_CHAOS_SEED", 1);
+        for (int seed = firstSeed; seed < firstSeed + trials; ++seed)
+            QTest::addRow("seed %d", seed) << seed;
+    }
+
+    void trial()
+    {
+        QFETCH(int, seed);
         const bool restarts = qEnvironmentVariableIntValue("LEAGUEDESK_CHAOS_NO_RESTARTS") == 0;
-        QStringList failures;
-        qint64 slowest = 0;
-        for (int seed = firstSeed; seed < firstSeed + trials; ++seed) {
-            const QList<Chaos::Step> steps = Chaos::schedule(std::uint64_t(seed), restarts);
-            QStringList described;
-            for (const Chaos::Step &step : steps) {
-                described.append(Chaos::describe(step));
-                QVERIFY2(apply(step), qPrintable(QStringLiteral("seed %1: could not apply %2").arg(seed).arg(described.last())));
-            }
-            // Healed: nothing is faulty any more. Within 2 s every observed query must match.
-            // A check counts at the moment it started (its fresh reads take a while themselves).
-            QElapsedTimer healed;
-            healed.start();
-            QString diff;
-            qint64 checkedAt = 0;
-            for (;;) {
-                checkedAt = healed.elapsed();
-                diff = difference();
-                if (diff.isEmpty() || checkedAt >= kConvergeMs)
-                    break;
-                QTest::qWait(50);
-            }
-            slowest = std::max(slowest, checkedAt);
-            if (!diff.isEmpty()) {
-                failures.append(QStringLiteral("seed %1 [%2]: %3").arg(seed).arg(described.join(QStringLiteral(", ")), diff));
-                qWarning().noquote() << "chaos: FAILED" << failures.last();
-                // Let it settle before the next trial, so one failure does not cascade.
-                (void)QTest::qWaitFor([&] { return difference().isEmpty(); }, kStartMs);
-            }
+        const QList<Chaos::Step> steps = Chaos::schedule(std::uint64_t(seed), restarts);
+        QStringList described;
+        for (const Chaos::Step &step : steps) {
+            described.append(Chaos::describe(step));
+            QVERIFY2(apply(step), qPrintable(QStringLiteral("seed %1: could not apply %2").arg(seed).arg(described.last())));
         }
-        qInfo().noquote() << QStringLiteral("chaos: %1 trials from seed %2, %3 failed, slowest convergence %4 ms")
-                                 .arg(trials)
-                                 .arg(firstSeed)
-                                 .arg(failures.size())
-                                 .arg(slowest);
-        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+        // Healed: nothing is faulty any more. Within the bound every observed query must match;
+        // a check counts at the moment it started (its fresh reads take a while themselves).
+        QElapsedTimer healed;
+        healed.start();
+        QString diff;
+        qint64 checkedAt = 0;
+        for (;;) {
+            checkedAt = healed.elapsed();
+            diff = difference();
+            if (diff.isEmpty() || checkedAt >= kConvergeMs)
+                break;
+            QTest::qWait(50);
+        }
+        ++m_trials;
+        m_slowest = std::max(m_slowest, checkedAt);
+        if (!diff.isEmpty()) {
+            m_failures.append(seed);
+            // Let it settle before the next trial, so one failure does not cascade.
+            (void)QTest::qWaitFor([&] { return difference().isEmpty(); }, kStartMs);
+            QFAIL(qPrintable(QStringLiteral("chaos seed %1 [%2]: %3 (replay: make chaos TRIALS=1 CHAOS_SEED=%1)")
+                                 .arg(seed)
+                                 .arg(described.join(QStringLiteral(", ")), diff)));
+        }
     }
 };
 

@@ -29,6 +29,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // The data of every event type, whatever the envelope says, so each parser sees everything.
     (void)Protocol::parseSquadUpdate(message->data);
     (void)Protocol::parseWalletUpdate(message->data);
+    (void)Protocol::parseTiebreakerCreated(message->data);
+    (void)Protocol::parseTiebreakerBidPlaced(message->data);
+    (void)Protocol::parseTiebreakerResolved(message->data);
+    (void)Protocol::parseRoundCreated(message->data);
+    (void)Protocol::parseRoundFinalized(message->data);
+    (void)Protocol::parseRoundDeleted(message->data);
+    (void)Protocol::parsePlayersChanged(message->data);
+    (void)Protocol::parseRoundBid(message->data);
     for (const char *type : {"squad_update", "wallet_update", "tiebreaker_bid", "tiebreaker_created",
                              "tiebreaker_resolved", "round_created", "round_finalized", "round_deleted",
                              "players_changed", "round_bid"}) {

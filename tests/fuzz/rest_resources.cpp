@@ -1,6 +1,6 @@
 // Client side of REST: one answer body through every parser the client has for PROTOCOL.md's
-// resources (me, squad, wallet, teams, tiebreaker lists, a tiebreaker with its bids, error
-// bodies), the protocol parsers and the models' load(), which apply an answer by key. The models
+// resources (me, squad, wallet, teams, players, rounds and their sealed bids, tiebreaker lists, a
+// tiebreaker with its bids, error bodies), the protocol parsers and the models' load(), which apply an answer by key. The models
 // live across inputs, so a sequence of answers also exercises their minimal-change updates.
 #include "FuzzTarget.h"
 
@@ -12,7 +12,11 @@
 #include <models/WalletModel.h>
 #include <protocol/ErrorCode.h>
 #include <protocol/Me.h>
+#include <protocol/Player.h>
+#include <protocol/Round.h>
 #include <protocol/Squad.h>
+#include <protocol/Tiebreaker.h>
+#include <protocol/Wallet.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -51,6 +55,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonObject object = QJsonDocument::fromJson(body).object();
     (void)Protocol::parseMe(object);
     (void)Protocol::parseSquad(object);
+    (void)Protocol::parseWallet(object);
+    (void)Protocol::parseCatalogue(object);
+    (void)Protocol::parseRound(object);
+    (void)Protocol::parseRoundList(object);
+    (void)Protocol::parseSealedBid(object);
+    (void)Protocol::parseRoundBids(object);
+    (void)Protocol::parseTiebreaker(object);
+    (void)Protocol::parseTiebreakerList(object);
+    (void)Protocol::parseTiebreakerBid(object);
     (void)parseTiebreakerList(object);
     if (const auto tiebreaker = parseTiebreaker(object))
         FUZZ_CHECK(!tiebreaker->tiebreakerId.isNull());
