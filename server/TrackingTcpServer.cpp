@@ -422,11 +422,18 @@ void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
     // The key is the address as incomingConnection wrote it (peerAddress().toString() of the
     // same socket), so the lookup needs no normalisation.
     const auto found = m_byPeer.constFind({peer.toString(), peerPort});
-    if (found == m_byPeer.cend())
-        return;
-    auto it = m_sockets.find(found.value());
-    if (it == m_sockets.end() || !it->socket || it->socket->state() == QAbstractSocket::UnconnectedState)
-        return;
+    auto it = found == m_byPeer.cend() ? m_sockets.end() : m_sockets.find(found.value());
+    if (it == m_sockets.end() || !it->socket || it->socket->state() == QAbstractSocket::UnconnectedState) {
+        // Not expected (same socket, same address text); the scan keeps a live socket from
+        // falling under the HTTP idle timeout should an address ever be spelled differently.
+        it = std::find_if(m_sockets.begin(), m_sockets.end(), [&](const Tracked &t) {
+            return t.socket && t.socket->state() != QAbstractSocket::UnconnectedState && t.peerPort == peerPort
+                && QHostAddress(t.address).isEqual(peer);
+        });
+        if (it == m_sockets.end())
+            return;
+        qCDebug(lcHttp) << "upgraded socket found by scan:" << peer << peerPort;
+    }
     it->upgraded = true;
     it->requestClock.invalidate();
     QTcpSocket *socket = it->socket;
