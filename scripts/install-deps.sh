@@ -15,6 +15,7 @@ packages=(
   dpkg-dev file python3 lintian desktop-file-utils appstream nsis
   postgresql
   gnome-keyring dbus
+  wrk nodejs npm
 )
 # make fuzz builds with Debian 12's clang-14, which Debian 13 no longer has; the Debian 13 root of
 # make check-qt68 runs make test only (its fuzz corpus replay uses g++).
