@@ -62,6 +62,7 @@ package-check: package
 
 # Benchmarks (not part of `make test`): figures go into docs/PERFORMANCE.md.
 bench: build
+	@scripts/install-deps.sh --bench
 	@scripts/bench.sh $(BUILD_DIR)
 
 # Live fan-out, ours next to the Node.js + ws baseline in the same run (bench/server/fanout.sh;
@@ -71,6 +72,7 @@ FANOUT_CLIENTS ?= 1000,5000
 FANOUT_SAMPLES ?= 15
 .PHONY: bench-fanout
 bench-fanout: configure
+	@scripts/install-deps.sh --bench
 	LEAGUEDESK_BENCH_CLIENTS=$(FANOUT_CLIENTS) LEAGUEDESK_BENCH_SAMPLES=$(FANOUT_SAMPLES) bench/server/fanout.sh $(BUILD_DIR)
 
 # The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest

@@ -22,10 +22,11 @@ Page {
         const list = [
             { key: "squad", label: qsTr("Squad"), shortcut: "Ctrl+1" },
             { key: "wallet", label: qsTr("Wallet"), shortcut: "Ctrl+2" },
-            { key: "tiebreakers", label: qsTr("Tiebreakers"), shortcut: "Ctrl+3" }
+            { key: "tiebreakers", label: qsTr("Tiebreakers"), shortcut: "Ctrl+3" },
+            { key: "rounds", label: qsTr("Rounds"), shortcut: "Ctrl+4" }
         ]
         if (isAdmin)
-            list.push({ key: "live", label: qsTr("Live board"), shortcut: "Ctrl+4" })
+            list.push({ key: "live", label: qsTr("Live board"), shortcut: "Ctrl+5" })
         return list
     }
 
@@ -47,7 +48,7 @@ Page {
             tiebreakersView.show(targetId)
     }
     onCurrentViewChanged: Preferences.setValue("view/last", currentView)
-    // A view shortcut (Ctrl+1…4) also moves the keyboard into the view: each view gives the
+    // A view shortcut (Ctrl+1…5) also moves the keyboard into the view: each view gives the
     // focus to its first list (Controls are focus scopes).
     function focusCurrentView() {
         const view = stack.children[shownIndex]
@@ -277,6 +278,9 @@ Page {
                 // An admin sees every tiebreaker (the Live board opens any of them here).
                 teamId: page.isAdmin ? "" : page.teamId
                 ownTeamId: Session.teamId
+            }
+            RoundsView {
+                objectName: "roundsView"
             }
             Loader {
                 objectName: "liveBoardLoader"

@@ -68,6 +68,18 @@ Page {
                             text: qsTr("spent %1").arg(Format.money(card.modelData.spent))
                             opacity: 0.7
                         }
+                        // The team's open sealed bids, for "committed" and "available" (1.1); the
+                        // cards' models share one cached query.
+                        RoundsModel {
+                            id: cardRounds
+                            session: Session
+                        }
+                        CommittedFunds {
+                            Layout.fillWidth: true
+                            rounds: cardRounds
+                            currency: card.modelData.currency_type
+                            balance: card.modelData.balance
+                        }
                         BalanceChart {
                             Layout.fillWidth: true
                             Layout.preferredHeight: 130

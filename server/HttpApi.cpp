@@ -154,9 +154,6 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         } else if (request.body().size() > kMaxBodyBytes) {
             reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
-        } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
-            // Checked before anything is looked up or stored: no id of ours looks like this.
-            reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
         } else if (!handler) {
             reply = error(ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed on this path"));
         } else {
@@ -169,6 +166,10 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             }
             if (!bodyOk) {
                 reply = error(ErrorCode::BadRequest, QStringLiteral("the body must be one JSON object"));
+            } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
+                // After 405 and 400 (PROTOCOL.md's order), before anything is looked up or stored:
+                // no id of ours looks like this, so 404 tells a manager nothing a 403 would hide.
+                reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
             } else {
                 const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
                 if (limit.allowed) {

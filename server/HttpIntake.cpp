@@ -66,8 +66,12 @@ void HttpIntake::feed(const char *data, qsizetype size)
             break;
         case State::Trailers:
             if (takeLine(p, end, m_limits.maxHeaderBytes, Refusal::HeadersTooLarge)) {
+                // Qt's parser ends a chunked request two bytes after the last chunk and would read
+                // whatever trailer follows as a new request the intake never framed: smuggling.
                 if (m_line.isEmpty())
                     requestDone();
+                else
+                    refuse(Refusal::BadRequest, "chunked trailers are not accepted");
                 m_line.clear();
             }
             break;
@@ -157,10 +161,17 @@ void HttpIntake::headerLine()
         m_chunked = true;
     } else if (name == "authorization") {
         m_authorization = value;
-    } else if (name == "upgrade") {
-        m_upgrade = value.toLower();
-    } else if (name == "connection") {
-        m_connection = value.toLower();
+    } else if (name == "upgrade" || name == "connection") {
+        // One of each: the intake and Qt's parser might pick different copies, and a socket the
+        // intake thinks upgraded is no longer checked.
+        QByteArray &field = name == "upgrade" ? m_upgrade : m_connection;
+        bool &seen = name == "upgrade" ? m_upgradeSeen : m_connectionSeen;
+        if (seen) {
+            refuse(Refusal::BadRequest, "repeated Upgrade or Connection header");
+            return;
+        }
+        seen = true;
+        field = value.toLower();
     }
 }
 
@@ -226,6 +237,7 @@ void HttpIntake::requestDone()
     m_authorization.clear();
     m_upgrade.clear();
     m_connection.clear();
+    m_upgradeSeen = m_connectionSeen = false;
     m_contentLength = -1;
     m_chunked = false;
     m_hasTransferEncoding = false;

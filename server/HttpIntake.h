@@ -69,6 +69,8 @@ private:
     QByteArray m_authorization;
     QByteArray m_upgrade;
     QByteArray m_connection;
+    bool m_upgradeSeen = false;
+    bool m_connectionSeen = false;
     qint64 m_contentLength = -1;
     bool m_chunked = false;
     bool m_hasTransferEncoding = false;

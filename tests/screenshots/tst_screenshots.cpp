@@ -219,12 +219,13 @@ private Q_SLOTS:
     void managerViews()
     {
         shoot(m_server.managerToken(QStringLiteral("SSPSLT0001")), QStringLiteral("manager"),
-              {QStringLiteral("squad"), QStringLiteral("wallet"), QStringLiteral("tiebreakers")});
+              {QStringLiteral("squad"), QStringLiteral("wallet"), QStringLiteral("tiebreakers"), QStringLiteral("rounds")});
     }
 
     void adminViews()
     {
-        shoot(m_server.adminToken(), QStringLiteral("admin"), {QStringLiteral("live"), QStringLiteral("squad")});
+        shoot(m_server.adminToken(), QStringLiteral("admin"),
+              {QStringLiteral("live"), QStringLiteral("squad"), QStringLiteral("rounds")});
     }
 
     // Issue 14.5: from a manager's sign-in to the admin's, the team picker gets a team and the

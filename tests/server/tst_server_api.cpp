@@ -250,6 +250,10 @@ private Q_SLOTS:
                                     m_server.adminToken(), QByteArray(70 * 1024, ' '));
         QCOMPARE(huge.status, 413);
         QCOMPARE(huge.errorCode(), QStringLiteral("too_large"));
+        // An id that cannot exist is answered after 405 and 400, as PROTOCOL.md orders them.
+        QCOMPARE(request("PUT", QStringLiteral("/rounds/R!/bids"), manager(), "{}").status, 405);
+        QCOMPARE(request("POST", QStringLiteral("/rounds/R!/bids"), manager(), "{oops").status, 400);
+        QCOMPARE(request("POST", QStringLiteral("/rounds/R!/bids"), manager(), "{}").status, 404);
     }
 
     void sealedBids()
