@@ -2,8 +2,9 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CTEST_ARGS ?=
+CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test test-sanitize fuzz chaos bench soak clean
+.PHONY: all deps configure build run test test-sanitize fuzz chaos bench soak clean check-qt68
 
 all: build
 
@@ -11,7 +12,7 @@ deps:
 	@scripts/install-deps.sh
 
 $(BUILD_DIR)/build.ninja: | deps
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_ARGS)
 
 configure: deps $(BUILD_DIR)/build.ninja
 
@@ -69,6 +70,15 @@ package-check: package
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
 
+# Live fan-out, ours next to the Node.js + ws baseline in the same run (bench/server/fanout.sh;
+# needs node and npm, installs the pinned ws into $(BUILD_DIR)/bench-node). FANOUT_CLIENTS, e.g.
+# FANOUT_CLIENTS=1000,5000,15000,19000; FANOUT_SAMPLES per count (default 15).
+FANOUT_CLIENTS ?= 1000,5000
+FANOUT_SAMPLES ?= 15
+.PHONY: bench-fanout
+bench-fanout: configure
+	LEAGUEDESK_BENCH_CLIENTS=$(FANOUT_CLIENTS) LEAGUEDESK_BENCH_SAMPLES=$(FANOUT_SAMPLES) bench/server/fanout.sh $(BUILD_DIR)
+
 # The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest
 # tst_abuse, part of `make test`, runs each for 2 s). LEAGUEDESK_ABUSE_RSS_MIB / _DB_MIB / _LOG_MIB
 # change the budgets.
@@ -107,3 +117,10 @@ CHAOS_SEED ?= 1
 chaos: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_CHAOS_TRIALS=$(TRIALS) LEAGUEDESK_CHAOS_SEED=$(CHAOS_SEED) \
 	    tests/chaos/tst_chaos -maxwarnings 0
+
+# The whole suite on Qt 6.8 (what the Windows and macOS installers ship) in a Debian 13 root,
+# cached under /var/cache/leaguedesk (see scripts/check-qt68.sh and packaging/README.md). Root.
+# CTEST_ARGS reaches the ctest inside (e.g. make check-qt68 CTEST_ARGS='-R tst_recovery').
+.PHONY: check-qt68
+check-qt68:
+	CTEST_ARGS='$(CTEST_ARGS)' scripts/check-qt68.sh

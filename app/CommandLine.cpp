@@ -61,8 +61,8 @@ CommandLine parseCommandLine(const QStringList &arguments, const QString &enviro
     if (parser.isSet(help)) {
         result.action = CommandLine::Action::ShowHelp;
         result.output = parser.helpText();
-        result.output.replace(QStringLiteral("Usage: ") + (arguments.isEmpty() ? QString() : arguments.first()),
-                              QStringLiteral("Usage: leaguedesk"));
+        // Without a QCoreApplication the parser cannot name the executable.
+        result.output.replace(QStringLiteral("<executable_name>"), QStringLiteral("leaguedesk"));
         return result;
     }
     if (parser.isSet(version)) {

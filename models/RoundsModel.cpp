@@ -7,7 +7,14 @@
 #include <protocol/Timestamp.h>
 
 #include <sync/Query.h>
+#include <sync/QueryCache.h>
+#include <sync/RestClient.h>
 #include <sync/SyncClient.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -243,4 +250,78 @@ void RoundsModel::reloadOnce()
         m_committed = committed;
         Q_EMIT committedChanged();
     }
+}
+
+bool RoundsModel::finalizeRound(const QString &roundId)
+{
+    return runAction(roundId, true);
+}
+
+bool RoundsModel::deleteRound(const QString &roundId)
+{
+    return runAction(roundId, false);
+}
+
+bool RoundsModel::runAction(const QString &roundId, bool finalize)
+{
+    SyncClient *client = m_binding->client();
+    if (!client || m_busy || roundId.isEmpty())
+        return false;
+    const QString what = (finalize ? QStringLiteral("finalize/") : QStringLiteral("delete/")) + roundId;
+    if (m_actionKey.isEmpty() || m_actionKeyFor != what) {
+        m_actionKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
+        m_actionKeyFor = what;
+    }
+    m_busy = true;
+    m_actionError.clear();
+    m_actionText.clear();
+    Q_EMIT actionChanged();
+    auto done = [this, roundId, finalize](const RestResult &result) {
+        m_busy = false;
+        const QJsonObject body = QJsonDocument::fromJson(result.body).object();
+        if (result.isSuccess()) {
+            m_actionKey.clear();
+            if (finalize) {
+                const qsizetype acquired = body.value(QLatin1String("acquired")).toArray().size();
+                const qsizetype tiebreakers = body.value(QLatin1String("tiebreakers")).toArray().size();
+                m_actionText = tr("Round %1 finalized: %n player(s) acquired", "", int(acquired)).arg(roundId)
+                    + (tiebreakers > 0 ? tr(", %n tiebreaker(s) opened", "", int(tiebreakers)) : QString());
+            } else {
+                QStringList refunds;
+                for (const QJsonValue &value : body.value(QLatin1String("refunded")).toArray()) {
+                    const QJsonObject r = value.toObject();
+                    refunds.append(tr("%1 %2 to %3")
+                                       .arg(QLocale().toString(r.value(QLatin1String("amount")).toInteger()),
+                                            r.value(QLatin1String("currency_type")).toString(),
+                                            m_binding->teamName(r.value(QLatin1String("team_id")).toString())));
+                }
+                m_actionText = refunds.isEmpty() ? tr("Round %1 deleted; nothing to refund").arg(roundId)
+                                                 : tr("Round %1 deleted; refunded %2").arg(roundId, refunds.join(QLatin1String(", ")));
+            }
+            // The rounds channel reports it when live; this covers a dashboard that is not.
+            if (SyncClient *c = m_binding->client()) {
+                c->cache()->invalidate(QueryKey::rounds());
+                c->cache()->invalidate(QueryKey::players());
+            }
+        } else {
+            if (!result.isRetryable())
+                m_actionKey.clear();
+            if (result.errorCode == QLatin1String("round_closed"))
+                m_actionError = tr("Round %1 is already finalized").arg(roundId);
+            else if (result.errorCode == QLatin1String("not_found"))
+                m_actionError = tr("Round %1 no longer exists").arg(roundId);
+            else if (result.status == 0)
+                m_actionError = tr("No answer from the server; try again");
+            else
+                m_actionError = result.errorMessage.isEmpty() ? tr("Refused (%1)").arg(result.status) : result.errorMessage;
+            qCInfo(lcModels) << (finalize ? "finalize" : "delete") << roundId << "refused:" << result.status << result.errorCode;
+        }
+        Q_EMIT actionChanged();
+        Q_EMIT actionDone(roundId, result.isSuccess());
+    };
+    if (finalize)
+        client->rest()->post(QStringLiteral("/admin/rounds/%1/finalize").arg(roundId), {}, m_actionKey, this, done);
+    else
+        client->rest()->deleteResource(QStringLiteral("/admin/rounds/%1").arg(roundId), this, done, m_actionKey);
+    return true;
 }

@@ -44,6 +44,10 @@ class RoundsModel : public QAbstractListModel, public KeyedListModel<RoundsModel
     Q_PROPERTY(QString errorString READ errorString NOTIFY statusChanged)
     // currency_type -> sum of this team's sealed bids in open rounds
     Q_PROPERTY(QVariantMap committed READ committed NOTIFY committedChanged)
+    // Admin actions: one at a time; what the last one did, or why it was refused, in words.
+    Q_PROPERTY(bool busy READ isBusy NOTIFY actionChanged)
+    Q_PROPERTY(QString actionText READ actionText NOTIFY actionChanged)
+    Q_PROPERTY(QString actionError READ actionError NOTIFY actionChanged)
 
 public:
     enum Role {
@@ -76,6 +80,13 @@ public:
     QVariantMap committed() const;
     Q_INVOKABLE double committedIn(const QString &currencyType) const;
     Q_INVOKABLE int indexOf(const QString &roundId) const;
+    // Admins: POST /admin/rounds/{id}/finalize and DELETE /admin/rounds/{id}, each with an
+    // Idempotency-Key. False when not sent (another action is on its way, no client).
+    Q_INVOKABLE bool finalizeRound(const QString &roundId);
+    Q_INVOKABLE bool deleteRound(const QString &roundId);
+    bool isBusy() const { return m_busy; }
+    QString actionText() const { return m_actionText; }
+    QString actionError() const { return m_actionError; }
 
 Q_SIGNALS:
     void sessionChanged();
@@ -83,6 +94,8 @@ Q_SIGNALS:
     void countChanged();
     void statusChanged();
     void committedChanged();
+    void actionChanged();
+    void actionDone(const QString &roundId, bool ok);
 
 protected:
     QString keyOf(const RoundRow &row) const { return row.roundId; }
@@ -93,6 +106,7 @@ private:
     void reloadOnce();
     void followOwnBids(const QStringList &openRounds);
     bool isManager() const;
+    bool runAction(const QString &roundId, bool finalize);
 
     QueryBinding *m_binding;                     // child: the rounds list
     QHash<QString, QueryBinding *> m_bidBindings; // children: own bids per open round
@@ -100,4 +114,9 @@ private:
     bool m_available = false;
     bool m_reloading = false;
     bool m_reloadAgain = false;
+    bool m_busy = false;
+    QString m_actionText;
+    QString m_actionError;
+    QByteArray m_actionKey;   // reused when the same action is sent again after no answer
+    QString m_actionKeyFor;
 };

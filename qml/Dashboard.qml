@@ -173,11 +173,6 @@ Page {
         sequences: ["F5", "Ctrl+R"]
         onActivated: Session.refresh()
     }
-    Shortcut {
-        sequence: "Ctrl+Q"
-        context: Qt.ApplicationShortcut
-        onActivated: Qt.quit()
-    }
 
     ConnectionBanner {
         id: banner

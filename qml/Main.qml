@@ -26,6 +26,13 @@ ApplicationWindow {
         }
     }
 
+    // Quits from the sign-in page as from the dashboard.
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
     Loader {
         id: shell
         anchors.fill: parent

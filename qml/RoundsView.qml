@@ -14,6 +14,8 @@ Page {
 
     property string selectedId
     readonly property bool manager: Session.role === "manager"
+    readonly property bool admin: Session.role === "admin"
+    property bool composing: false // the admin's new-round form is open
 
     RoundsModel {
         id: rounds
@@ -36,6 +38,37 @@ Page {
                 parts.push(Format.moneyIn(rounds.committed[currency], currency))
         }
         return parts.length > 0 ? parts.join(" · ") : qsTr("nothing")
+    }
+
+    Dialog {
+        id: finalizeDialog
+        objectName: "finalizeDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Finalize round %1?").arg(view.selectedId)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            text: qsTr("The highest affordable sealed bid wins each player and is debited; tied top bids open tiebreakers. Managers can no longer bid in this round.")
+            wrapMode: Text.WordWrap
+            width: 420
+        }
+        onAccepted: rounds.finalizeRound(view.selectedId)
+    }
+    Dialog {
+        id: deleteDialog
+        objectName: "deleteDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Delete round %1?").arg(view.selectedId)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Label {
+            text: players.finalized
+                ? qsTr("Every player won in this round, also through its tiebreakers, leaves its squad and the price is refunded to the team; its active tiebreakers are cancelled.")
+                : qsTr("The round is still open: its sealed bids are dropped; nobody has paid anything yet.")
+            wrapMode: Text.WordWrap
+            width: 420
+        }
+        onAccepted: rounds.deleteRound(view.selectedId)
     }
 
     header: ColumnLayout {
@@ -133,11 +166,57 @@ Page {
             Layout.fillHeight: true
         }
 
+        NewRoundPane {
+            objectName: "newRoundPane"
+            visible: view.composing
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1 // share the row by stretch, never by the form's implicit width
+            onCreated: (roundId) => { view.composing = false; if (roundId.length > 0) view.selectedId = roundId }
+            onCancelled: view.composing = false
+        }
+
         ColumnLayout {
+            visible: !view.composing
+            Layout.preferredWidth: 1
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: 8
             spacing: 6
+
+            // The admin's console for the chosen round; every destructive action asks once.
+            RowLayout {
+                objectName: "adminActions"
+                visible: view.admin
+                Button {
+                    objectName: "newRoundButton"
+                    text: qsTr("New round…")
+                    onClicked: view.composing = true
+                }
+                GuardedButton {
+                    objectName: "finalizeButton"
+                    text: qsTr("Finalize…")
+                    enabled: view.selectedId.length > 0 && !players.finalized && !rounds.busy
+                    busy: rounds.busy
+                    onTriggered: finalizeDialog.open()
+                }
+                GuardedButton {
+                    objectName: "deleteButton"
+                    text: qsTr("Delete…")
+                    enabled: view.selectedId.length > 0 && !rounds.busy
+                    busy: rounds.busy
+                    onTriggered: deleteDialog.open()
+                }
+            }
+            Label {
+                objectName: "actionResult"
+                visible: view.admin && (rounds.actionText.length > 0 || rounds.actionError.length > 0)
+                text: rounds.actionError.length > 0 ? rounds.actionError : rounds.actionText
+                color: rounds.actionError.length > 0 ? (Material.theme === Material.Dark ? "#ef9a9a" : "#c62828")
+                                                     : palette.windowText
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
 
             Label {
                 objectName: "roundTitle"

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMetaEnum>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -104,8 +105,12 @@ HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &l
     : QObject(parent), m_server(server), m_tokens(tokens), m_league(league), m_db(db), m_idempotency(db),
       m_rateLimiter(rateLimiter),
       m_dryRunLimiter(rateLimiter.enabled() ? kDryRunsPerSecond : 0, kDryRunBurst),
-      m_healthInfo(std::move(healthInfo))
+      m_healthInfo(std::move(healthInfo)),
+      m_etagEpoch(QByteArray::number(QRandomGenerator::system()->generate64(), 36))
 {
+    if (m_rateLimiter.frozen())
+        m_dryRunLimiter.freezeRefill(); // tests: both budgets stand still
+
     registerRoutes();
 }
 
@@ -119,13 +124,21 @@ std::optional<Principal> HttpApi::authenticate(const QHttpServerRequest &request
     return m_tokens.lookup(TokenStore::bearerToken(HttpCompat::header(request, "Authorization")));
 }
 
+QByteArray HttpApi::revisionEtag(const QByteArray &kind, const QString &arg, qint64 revision) const
+{
+    // arg passed plausibleId ([A-Za-z0-9._-]), so it is safe inside the quotes.
+    return '"' + kind + '-' + arg.toLatin1() + '-' + QByteArray::number(revision) + '-' + m_etagEpoch + '"';
+}
+
 QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const QString &arg,
-                                      const QList<std::pair<Method, Handler>> &handlers, const QString &arg2)
+                                      const QList<std::pair<Method, Handler>> &handlers, const QString &arg2,
+                                      const RevisionTag &tag)
 {
     QElapsedTimer timer;
     timer.start();
     Reply reply;
     int retryAfter = 0;
+    QByteArray notModified; // the ETag of a 304 decided by revision alone
     ++m_requests;
     try {
         // Precedence from PROTOCOL.md: 401, 413, (404 route), 405, 400, then the handler's own
@@ -141,7 +154,7 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             reply = error(ErrorCode::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         } else if (request.body().size() > kMaxBodyBytes) {
             reply = error(ErrorCode::TooLarge, QStringLiteral("request bodies are limited to 64 KiB"));
-        } else if (!arg.isNull() && !plausibleId(arg)) {
+        } else if ((!arg.isNull() && !plausibleId(arg)) || (!arg2.isNull() && !plausibleId(arg2))) {
             // Checked before anything is looked up or stored: no id of ours looks like this.
             reply = error(ErrorCode::NotFound, QStringLiteral("no such resource"));
         } else if (!handler) {
@@ -159,7 +172,17 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
             } else {
                 const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
                 if (limit.allowed) {
-                    reply = (*handler)(Context{request, *who, arg, body, false, arg2});
+                    const Context context{request, *who, arg, body, false, arg2};
+                    const QByteArray ifNoneMatch = request.method() == Method::Get && tag.revision
+                        ? HttpCompat::header(request, "If-None-Match")
+                        : QByteArray();
+                    std::optional<qint64> revision;
+                    if (!ifNoneMatch.isEmpty())
+                        revision = tag.revision(context);
+                    if (revision && etagMatches(ifNoneMatch, revisionEtag(tag.kind, arg, *revision)))
+                        notModified = revisionEtag(tag.kind, arg, *revision);
+                    else
+                        reply = (*handler)(context);
                 } else if (!m_dryRunLimiter.take(who->tokenHash).allowed) {
                     // Over the limit and out of dry runs too: refused before any work.
                     reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
@@ -182,9 +205,18 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
         reply = error(ErrorCode::Internal, QStringLiteral("internal error"));
     }
 
+    if (!notModified.isEmpty()) {
+        QHttpServerResponse response(QHttpServerResponder::StatusCode::NotModified);
+        HttpCompat::setHeader(response, "ETag", notModified);
+        logRequest(request, 304, timer);
+        return response;
+    }
     const QByteArray bytes = compact(reply.body);
     if (request.method() == Method::Get && reply.status == 200) {
-        const QByteArray etag = etagFor(bytes);
+        const QJsonValue revision = reply.body.value(QLatin1String("revision"));
+        const QByteArray etag = tag.revision && revision.isDouble()
+            ? revisionEtag(tag.kind, arg, revision.toInteger())
+            : etagFor(bytes);
         if (etagMatches(HttpCompat::header(request, "If-None-Match"), etag)) {
             QHttpServerResponse notModified(QHttpServerResponder::StatusCode::NotModified);
             HttpCompat::setHeader(notModified, "ETag", etag);
@@ -245,10 +277,10 @@ void HttpApi::addRoute(const QString &pattern, QList<std::pair<Method, Handler>>
     });
 }
 
-void HttpApi::addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers)
+void HttpApi::addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers, RevisionTag tag)
 {
-    m_server.route(pattern, [this, handlers](const QString &arg, const QHttpServerRequest &request) {
-        return dispatch(request, arg, handlers);
+    m_server.route(pattern, [this, handlers, tag](const QString &arg, const QHttpServerRequest &request) {
+        return dispatch(request, arg, handlers, {}, tag);
     });
 }
 
@@ -266,8 +298,20 @@ void HttpApi::registerRoutes()
     };
     addRoute(QStringLiteral("/api/v1/me"), {{Method::Get, bind(&HttpApi::getMe)}});
     addRoute(QStringLiteral("/api/v1/teams"), {{Method::Get, bind(&HttpApi::getTeams)}});
-    addRoute1(QStringLiteral("/api/v1/teams/<arg>/squad"), {{Method::Get, bind(&HttpApi::getSquad)}});
-    addRoute1(QStringLiteral("/api/v1/teams/<arg>/wallet"), {{Method::Get, bind(&HttpApi::getWallet)}});
+    // Squad and wallet look the same to every caller allowed to read them, and their revisions
+    // grow with every change (PROTOCOL.md), so they get revision ETags.
+    using ReadRevision = std::optional<qint64> (LeagueReader::*)(const QString &) const;
+    auto teamRevision = [this](ReadRevision read) {
+        return [this, read](const Context &c) -> std::optional<qint64> {
+            if (!c.who.mayAccessTeam(c.arg))
+                return std::nullopt; // 403 from the handler
+            return (m_league.reader().*read)(c.arg);
+        };
+    };
+    addRoute1(QStringLiteral("/api/v1/teams/<arg>/squad"), {{Method::Get, bind(&HttpApi::getSquad)}},
+              {QByteArrayLiteral("squad"), teamRevision(&LeagueReader::squadRevision)});
+    addRoute1(QStringLiteral("/api/v1/teams/<arg>/wallet"), {{Method::Get, bind(&HttpApi::getWallet)}},
+              {QByteArrayLiteral("wallet"), teamRevision(&LeagueReader::walletRevision)});
     addRoute(QStringLiteral("/api/v1/rounds"), {{Method::Get, bind(&HttpApi::getRounds)}});
     addRoute1(QStringLiteral("/api/v1/rounds/<arg>/bids"),
               {{Method::Get, bind(&HttpApi::getRoundBids)}, {Method::Post, bind(&HttpApi::postBid)}});

@@ -57,14 +57,25 @@ public:
     };
     using Handler = std::function<Reply(const Context &)>;
     using Method = QHttpServerRequest::Method;
+    // A GET whose body carries a `revision` that changes with every change of its representation
+    // (squad, wallet): the ETag is built from kind, path argument and revision, so a matching
+    // If-None-Match answers 304 after `revision` alone was read, without building the body.
+    // `revision` answers nullopt when the caller would not get a 200 (then the handler says why).
+    struct RevisionTag
+    {
+        QByteArray kind;
+        std::function<std::optional<qint64>(const Context &)> revision;
+    };
 
 private:
     void registerRoutes();
     void addRoute(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
-    void addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
+    void addRoute1(const QString &pattern, QList<std::pair<Method, Handler>> handlers, RevisionTag tag = {});
     void addRoute2(const QString &pattern, QList<std::pair<Method, Handler>> handlers);
     QHttpServerResponse dispatch(const QHttpServerRequest &request, const QString &arg,
-                                 const QList<std::pair<Method, Handler>> &handlers, const QString &arg2 = {});
+                                 const QList<std::pair<Method, Handler>> &handlers, const QString &arg2 = {},
+                                 const RevisionTag &tag = {});
+    QByteArray revisionEtag(const QByteArray &kind, const QString &arg, qint64 revision) const;
     std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
 
     static Reply error(Protocol::ErrorCode code, const QString &message);
@@ -101,4 +112,7 @@ private:
     RateLimiter m_dryRunLimiter;
     HealthInfo m_healthInfo;
     qint64 m_requests = 0;
+    // Part of every revision ETag: a fresh database (or another server build) starts its
+    // revisions at 1 again, and a client's stored ETag from before must not match those.
+    QByteArray m_etagEpoch;
 };

@@ -37,6 +37,22 @@ QJsonObject LeagueReader::teams() const
     return {{QLatin1String("teams"), list}};
 }
 
+std::optional<qint64> LeagueReader::squadRevision(const QString &teamId) const
+{
+    QSqlQuery t = m_db.exec(QStringLiteral("SELECT squad_revision FROM teams WHERE team_id = ?"), {teamId});
+    if (!t.next())
+        return std::nullopt;
+    return t.value(0).toLongLong();
+}
+
+std::optional<qint64> LeagueReader::walletRevision(const QString &teamId) const
+{
+    QSqlQuery t = m_db.exec(QStringLiteral("SELECT wallet_revision FROM teams WHERE team_id = ?"), {teamId});
+    if (!t.next())
+        return std::nullopt;
+    return t.value(0).toLongLong();
+}
+
 std::optional<Protocol::Squad> LeagueReader::squad(const QString &teamId) const
 {
     QSqlQuery t = m_db.exec(QStringLiteral("SELECT squad_revision FROM teams WHERE team_id = ?"), {teamId});

@@ -27,6 +27,9 @@ public:
     bool teamExists(const QString &teamId) const;
     QJsonObject teams() const;                                   // {teams: [...]}
     std::optional<Protocol::Squad> squad(const QString &teamId) const;
+    // Only the revision of a team's squad or wallet (ETags); nullopt for an unknown team.
+    std::optional<qint64> squadRevision(const QString &teamId) const;
+    std::optional<qint64> walletRevision(const QString &teamId) const;
     std::optional<Protocol::Wallet> wallet(const QString &teamId) const; // transactions newest first, max 200
     Protocol::RoundList rounds() const;
     std::optional<Protocol::Round> round(const QString &roundId) const;

@@ -21,6 +21,7 @@ public:
     // For tests (--rate-limit-frozen): time stands still for the buckets, so they never refill
     // and a drained bucket stays drained however slow the machine is.
     void freezeRefill() { m_frozen = true; }
+    bool frozen() const { return m_frozen; }
     double rate() const { return m_rate; }
     double burst() const { return m_burst; }
 

@@ -124,6 +124,8 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
     // ahead of their requests), and idle connections fall under the idle timeout.
     tracked.reserveOnly = reserveOnly;
     m_sockets.insert(socket, tracked);
+    // A new socket with the same peer replaces a dead one's entry (the dead one is purged later).
+    m_byPeer.insert({address, tracked.peerPort}, socket);
     ++m_perAddress[address];
     // Connected before QHttpServer sees the socket, so this slot runs before its parser.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
@@ -388,15 +390,24 @@ void TrackingTcpServer::forget(QObject *socket)
     if (it == m_sockets.cend())
         return;
     const QString address = it->address;
+    unindex(socket, *it);
     m_sockets.erase(it);
     if (--m_perAddress[address] <= 0)
         m_perAddress.remove(address);
+}
+
+void TrackingTcpServer::unindex(QObject *socket, const Tracked &t)
+{
+    const auto it = m_byPeer.constFind({t.address, t.peerPort});
+    if (it != m_byPeer.cend() && it.value() == socket)
+        m_byPeer.erase(it);
 }
 
 void TrackingTcpServer::purgeDeleted()
 {
     for (auto it = m_sockets.begin(); it != m_sockets.end();) {
         if (it->socket.isNull() || it->socket->state() == QAbstractSocket::UnconnectedState) {
+            unindex(it.key(), *it);
             if (--m_perAddress[it->address] <= 0)
                 m_perAddress.remove(it->address);
             it = m_sockets.erase(it);
@@ -408,16 +419,25 @@ void TrackingTcpServer::purgeDeleted()
 
 void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
 {
-    purgeDeleted();
-    for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
-        if (it->peerPort == peerPort && QHostAddress(it->address).isEqual(peer)) {
-            it->upgraded = true;
-            it->requestClock.invalidate();
-            if (QTcpSocket *socket = it->socket)
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onLiveReadyRead(socket); });
+    // The key is the address as incomingConnection wrote it (peerAddress().toString() of the
+    // same socket), so the lookup needs no normalisation.
+    const auto found = m_byPeer.constFind({peer.toString(), peerPort});
+    auto it = found == m_byPeer.cend() ? m_sockets.end() : m_sockets.find(found.value());
+    if (it == m_sockets.end() || !it->socket || it->socket->state() == QAbstractSocket::UnconnectedState) {
+        // Not expected (same socket, same address text); the scan keeps a live socket from
+        // falling under the HTTP idle timeout should an address ever be spelled differently.
+        it = std::find_if(m_sockets.begin(), m_sockets.end(), [&](const Tracked &t) {
+            return t.socket && t.socket->state() != QAbstractSocket::UnconnectedState && t.peerPort == peerPort
+                && QHostAddress(t.address).isEqual(peer);
+        });
+        if (it == m_sockets.end())
             return;
-        }
+        qCDebug(lcHttp) << "upgraded socket found by scan:" << peer << peerPort;
     }
+    it->upgraded = true;
+    it->requestClock.invalidate();
+    QTcpSocket *socket = it->socket;
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onLiveReadyRead(socket); });
 }
 
 void TrackingTcpServer::sweep()

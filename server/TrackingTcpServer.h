@@ -112,6 +112,7 @@ private:
     void lingerStep(QTcpSocket *socket);
     void warnThrottled(const QString &line);
     void forget(QObject *socket);
+    void unindex(QObject *socket, const Tracked &t);
     void purgeDeleted();
     void sweep();
     void drainStep();
@@ -119,6 +120,9 @@ private:
     Limits m_limits;
     CredentialCheck m_credentialCheck;
     QHash<QObject *, Tracked> m_sockets;
+    // (address, peer port) -> socket, so markUpgraded finds its socket in O(1): a scan per
+    // upgrade made connecting N live clients O(N^2).
+    QHash<std::pair<QString, quint16>, QObject *> m_byPeer;
     QHash<QString, int> m_perAddress;
     QTimer m_sweep;
     qint64 m_refused = 0;

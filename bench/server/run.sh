@@ -4,12 +4,18 @@
 #      GET /me (authentication only) and a 304 revalidation of the squad, same server, same run.
 #   2. Live fan-out: one event to 1, 1000 and 5000 subscribed WebSocket clients (FanoutBench.cpp).
 # Usage: bench/server/run.sh [BUILD_DIR]; LEAGUEDESK_BENCH_SECONDS (per wrk run, default 5),
-# LEAGUEDESK_BENCH_CLIENTS (default 1,1000,5000), LEAGUEDESK_BENCH_SAMPLES (default 15).
+# LEAGUEDESK_BENCH_CLIENTS (default 1,1000,5000), LEAGUEDESK_BENCH_SAMPLES (default 15),
+# LEAGUEDESK_BENCH_ONLY (rest or fanout: run only that half).
 set -euo pipefail
 build_dir=$(cd "${1:-build}" && pwd)
 server="$build_dir/server/leaguedesk-server"
 fanout="$build_dir/bench/server/leaguedesk-bench-fanout"
-[ -x "$server" ] && [ -x "$fanout" ] || cmake --build "$build_dir" --target leaguedesk-server leaguedesk-bench-fanout
+only=${LEAGUEDESK_BENCH_ONLY:-}
+if [ "$only" = rest ]; then
+  [ -x "$server" ] || cmake --build "$build_dir" --target leaguedesk-server
+else
+  [ -x "$server" ] && [ -x "$fanout" ] || cmake --build "$build_dir" --target leaguedesk-server leaguedesk-bench-fanout
+fi
 seconds=${LEAGUEDESK_BENCH_SECONDS:-5}
 # 5000 client sockets in the bench and 5000 in the server (a child, so it inherits this).
 ulimit -n "$(ulimit -Hn)"
@@ -24,7 +30,9 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), $(date -u +%Y-%m-%dT%H:%MZ)"
 
-if command -v wrk >/dev/null; then
+if [ "$only" = fanout ]; then
+  :
+elif command -v wrk >/dev/null; then
   # --rate-limit 0: the per-token limit would answer 429 after 100 requests. Logs go to a file
   # (one line per request is part of the server's real cost).
   "$server" --listen 127.0.0.1:0 --database "sqlite:$tmp/league.db" --demo --tokens-out "$tmp/tokens.json" \
@@ -56,6 +64,8 @@ if command -v wrk >/dev/null; then
 else
   echo "rest: skipped, wrk is not installed (apt-get install wrk)" >&2
 fi
+
+[ "$only" = rest ] && exit 0
 
 "$fanout" --clients "${LEAGUEDESK_BENCH_CLIENTS:-1,1000,5000}" --samples "${LEAGUEDESK_BENCH_SAMPLES:-15}" 2>"$tmp/fanout.log" \
   || { tail -20 "$tmp/fanout.log" >&2; exit 1; }

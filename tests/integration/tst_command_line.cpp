@@ -35,7 +35,8 @@ private Q_SLOTS:
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 0);
         const QString out = QString::fromLocal8Bit(app.readAllStandardOutput());
-        QVERIFY2(out.contains(QLatin1String("--token-file")) && out.contains(QLatin1String("LEAGUEDESK_TOKEN")), qPrintable(out));
+        QVERIFY2(out.startsWith(QLatin1String("Usage: leaguedesk")) && out.contains(QLatin1String("--token-file"))
+                     && out.contains(QLatin1String("LEAGUEDESK_TOKEN")), qPrintable(out));
 
         app.start(QStringLiteral(LEAGUEDESK_APP_PATH), {QStringLiteral("--server"), QStringLiteral("ftp://x")});
         QVERIFY(app.waitForFinished(30000));

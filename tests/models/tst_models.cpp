@@ -7,6 +7,7 @@
 #include <models/TiebreakerBidsModel.h>
 #include <models/TiebreakerListModel.h>
 #include <models/DeadlineWatch.h>
+#include <models/SearchSortModel.h>
 #include <models/ToastQueue.h>
 #include <models/WalletModel.h>
 #include <sync/RestClient.h>
@@ -135,6 +136,57 @@ private Q_SLOTS:
         QCOMPARE(filter.count(), 2);
         source.load(squad(2, {player("P1", "Zed", "FWD", 1), player("P2", "Amy", "GK", 1)}));
         QCOMPARE(filter.count(), 1);
+    }
+
+    // Search and sort (issue 14, "what people expect"): Squad by name or club, sorted by name or
+    // price; Transactions by note or currency, sorted by amount; both proxies keep minimal changes.
+    void searchAndSort()
+    {
+        SquadModel squadModel;
+        SquadFilterModel squadView;
+        QAbstractItemModelTester squadTester(&squadView, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        squadView.setSourceModel(&squadModel);
+        squadModel.load(squad(1, {player("P1", "Zed", "FWD", 300), player("P2", "Amy", "GK", 100), player("P3", "Bea", "FWD", 200)}));
+        const auto names = [](const QAbstractItemModel &m) {
+            QStringList out;
+            for (int row = 0; row < m.rowCount(); ++row)
+                out << m.index(row, 0).data(SquadModel::NameRole).toString();
+            return out;
+        };
+        QCOMPARE(names(squadView), QStringList({"Amy", "Bea", "Zed"})); // by position, then name
+        squadView.setSortBy("price");
+        QCOMPARE(names(squadView), QStringList({"Zed", "Bea", "Amy"}));
+        squadView.setSearch("club p3");
+        QCOMPARE(names(squadView), QStringList({"Bea"}));
+        squadView.setSearch("e");
+        squadView.setSortBy("name");
+        QCOMPARE(names(squadView), QStringList({"Bea", "Zed"}));
+
+        WalletModel walletModel;
+        SearchSortModel transactions;
+        QAbstractItemModelTester txTester(&transactions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        transactions.setSourceModel(&walletModel);
+        transactions.setSearchRoles({"note", "currency_type"});
+        walletModel.load(wallet(1, 9000, 1000, {tx("3", "2026-11-26T14:02:00.000Z", 50, "spend", "real"),
+                                                tx("2", "2026-11-26T14:01:00.000Z", 3000), tx("1", "2026-11-26T14:00:00.000Z", 1000)}));
+        const auto ids = [&] {
+            QStringList out;
+            for (int row = 0; row < transactions.rowCount(); ++row)
+                out << transactions.index(row, 0).data(WalletModel::IdRole).toString();
+            return out;
+        };
+        QCOMPARE(ids(), QStringList({"3", "2", "1"})); // the source's order: newest first
+        transactions.setSortRoleName("amount");
+        transactions.setDescending(true);
+        QCOMPARE(ids(), QStringList({"2", "1", "3"}));
+        transactions.setSearchText("REAL");
+        QCOMPARE(ids(), QStringList({"3"}));
+        QCOMPARE(transactions.count(), 1);
+        QCOMPARE(transactions.sourceRow(0), 0);
+        transactions.setSearchText("");
+        transactions.setSortRoleName("");
+        QCOMPARE(ids(), QStringList({"3", "2", "1"}));
+        QCOMPARE(transactions.rowOfSource(2), 2);
     }
 
     void walletTransactionsAndBalances()

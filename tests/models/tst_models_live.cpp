@@ -14,6 +14,7 @@
 #include <sync/SyncClient.h>
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -146,6 +147,70 @@ private Q_SLOTS:
         bids.placeBid(double(start + 1000));
         QTRY_VERIFY_WITH_TIMEOUT(!bids.isSending(), timeoutMs);
         QCOMPARE(bids.bidErrorCode(), QStringLiteral("tiebreaker_closed"));
+    }
+
+    // Issue 14.4 against the real server (protocol 1.1): team 1 bids its whole balance, then spends
+    // 1 elsewhere, so at the resolution team 2's lower bid wins. The detail and the finished list
+    // show what team 2 paid (winning_amount), and the detail says why team 1's bid lost.
+    void highestBidderCouldNotPay()
+    {
+        ServerProcess quiet; // TB0001 of its own, untouched by the other tests
+        QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
+        const QString token1 = quiet.managerToken(team1);
+        SyncClient client(quiet.baseUrl(), token1);
+        TiebreakerBidsModel bids;
+        bids.setClient(&client);
+        bids.setTeamId(team1);
+        bids.setTiebreakerId(tiebreakerId);
+        TiebreakerListModel closed;
+        QAbstractItemModelTester closedTester(&closed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        closed.setStatus(QStringLiteral("closed"));
+        closed.setClient(&client);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bids.hasData() && closed.hasData(), timeoutMs);
+        const qint64 start = bids.minimumNextBid();
+
+        const auto post = [&](const QString &token, const QString &path, const QJsonObject &body) {
+            const auto answer = restCall(quiet.baseUrl(), token, "POST", path, body);
+            return answer ? answer->status : 0;
+        };
+        QCOMPARE(post(quiet.managerToken(team2), QStringLiteral("/tiebreakers/%1/bids").arg(tiebreakerId), {{"amount", start}}), 201);
+        const auto wallet = restCall(quiet.baseUrl(), token1, "GET", QStringLiteral("/teams/%1/wallet").arg(team1));
+        QVERIFY(wallet && wallet->status == 200);
+        qint64 all = -1;
+        for (const QJsonValue &balance : jsonOf(*wallet).value(QStringLiteral("balances")).toArray()) {
+            if (balance.toObject().value(QStringLiteral("currency_type")).toString() == bids.currencyType())
+                all = balance.toObject().value(QStringLiteral("balance")).toInteger();
+        }
+        QVERIFY(all > start);
+        QCOMPARE(post(token1, QStringLiteral("/tiebreakers/%1/bids").arg(tiebreakerId), {{"amount", all}}), 201);
+
+        // Team 1 buys a player for 1 in the same currency: it can no longer pay its bid.
+        const auto players = restCall(quiet.baseUrl(), quiet.adminToken(), "GET", QStringLiteral("/players?status=available"));
+        QVERIFY(players && players->status == 200);
+        const QJsonObject player = jsonOf(*players).value(QStringLiteral("players")).toArray().first().toObject();
+        const auto round = restCall(quiet.baseUrl(), quiet.adminToken(), "POST", QStringLiteral("/admin/rounds"),
+            {{"position", player.value(QStringLiteral("position"))}, {"currency_type", bids.currencyType()},
+             {"player_ids", QJsonArray{player.value(QStringLiteral("player_id"))}},
+             {"closes_at", QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs)}});
+        QVERIFY2(round && round->status == 201, round ? round->body.constData() : "no answer");
+        const QString roundId = jsonOf(*round).value(QStringLiteral("round")).toObject().value(QStringLiteral("round_id")).toString();
+        QCOMPARE(post(token1, QStringLiteral("/rounds/%1/bids").arg(roundId), {{"player_id", player.value(QStringLiteral("player_id"))}, {"amount", 1}}), 201);
+        QCOMPARE(post(quiet.adminToken(), QStringLiteral("/admin/rounds/%1/finalize").arg(roundId), {}), 200);
+        QCOMPARE(post(quiet.adminToken(), QStringLiteral("/admin/tiebreakers/%1/resolve").arg(tiebreakerId), {}), 200);
+
+        QTRY_COMPARE_WITH_TIMEOUT(bids.tiebreakerStatus(), QStringLiteral("resolved"), timeoutMs);
+        QCOMPARE(bids.winnerTeamId(), team2);
+        QCOMPARE(bids.highestBidAmount(), all);
+        QVERIFY(bids.highestBidLost());
+        QCOMPARE(qint64(bids.winningAmount()), start);
+        const QString outcome = bids.outcome();
+        QVERIFY2(outcome.contains(QStringLiteral("for %1 %2").arg(QLocale().toString(start), bids.currencyType()))
+                     && outcome.contains(QStringLiteral("Your highest bid of %1").arg(QLocale().toString(all))),
+                 qPrintable(outcome));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.data(closed.index(0), TiebreakerListModel::WinningAmountRole).toLongLong(), start, timeoutMs);
+        QVERIFY(closed.data(closed.index(0), TiebreakerListModel::HighestBidLostRole).toBool());
     }
 
     // "Try the demo league": the bundled server starts on a free port and the session signs in.

@@ -5,6 +5,7 @@
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
 
+#include <models/CatalogueModel.h>
 #include <models/RoundPlayersModel.h>
 #include <models/RoundsModel.h>
 #include <sync/SyncClient.h>
@@ -143,6 +144,67 @@ private Q_SLOTS:
         QCOMPARE(valueAt(players, QStringLiteral("P0141"), RoundPlayersModel::OwnBidRole).toDouble(), -1.0);
         QTRY_VERIFY_WITH_TIMEOUT(rounds.hasData(), timeoutMs);
         QVERIFY(rounds.committed().isEmpty());
+    }
+
+    // The admin console's models: a round of selected available players, a manager's bid in it,
+    // finalize with what was acquired, a second finalize refused in words, delete with refunds.
+    void adminRunsARound()
+    {
+        SyncClient admin(m_server.baseUrl(), m_server.adminToken());
+        SyncClient manager(m_server.baseUrl(), m_server.managerToken(team1));
+        CatalogueModel catalogue;
+        QAbstractItemModelTester catalogueTester(&catalogue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        catalogue.setClient(&admin);
+        catalogue.setPosition(QStringLiteral("GK"));
+        RoundsModel rounds;
+        rounds.setClient(&admin);
+        admin.start();
+        manager.start();
+        QTRY_VERIFY_WITH_TIMEOUT(catalogue.hasData() && rounds.hasData(), timeoutMs);
+        QCOMPARE(catalogue.count(), 12); // P0009-P0020: the demo sold P0001-P0008
+        const QString first = catalogue.data(catalogue.index(0, 0), CatalogueModel::PlayerIdRole).toString();
+        const QString second = catalogue.data(catalogue.index(1, 0), CatalogueModel::PlayerIdRole).toString();
+        QVERIFY(!catalogue.createRound(QStringLiteral("football"), QDateTime::currentDateTimeUtc().addSecs(3600))); // none selected
+        catalogue.setSelected(first, true);
+        catalogue.setSelected(second, true);
+        catalogue.setSelected(QStringLiteral("P0001"), true); // sold: not in the list, not selectable
+        QCOMPARE(catalogue.selectedIds(), (QStringList{first, second}));
+        const int openBefore = rounds.openCount();
+        QSignalSpy created(&catalogue, &CatalogueModel::roundCreated);
+        QVERIFY(catalogue.createRound(QStringLiteral("football"), QDateTime::currentDateTimeUtc().addSecs(3600)));
+        QVERIFY(!catalogue.createRound(QStringLiteral("football"), QDateTime::currentDateTimeUtc().addSecs(3600))); // sending
+        QVERIFY(created.wait(timeoutMs));
+        const QString roundId = created.first().at(0).toString();
+        QVERIFY(!roundId.isEmpty());
+        QVERIFY(catalogue.selectedIds().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(catalogue.count(), 10, timeoutMs); // in the round now, not available
+        QTRY_COMPARE_WITH_TIMEOUT(rounds.openCount(), openBefore + 1, timeoutMs);
+
+        RoundPlayersModel bidding;
+        bidding.setClient(&manager);
+        bidding.setRoundId(roundId);
+        QTRY_VERIFY_WITH_TIMEOUT(bidding.hasData() && bidding.count() == 2, timeoutMs);
+        QVERIFY(bidding.placeBid(first, 100));
+        QTRY_COMPARE_WITH_TIMEOUT(valueAt(bidding, first, RoundPlayersModel::OwnBidRole).toDouble(), 100.0, timeoutMs);
+
+        QSignalSpy done(&rounds, &RoundsModel::actionDone);
+        QVERIFY(rounds.finalizeRound(roundId));
+        QVERIFY(!rounds.deleteRound(roundId)); // one action at a time
+        QVERIFY(done.wait(timeoutMs));
+        QCOMPARE(rounds.actionText(), QStringLiteral("Round %1 finalized: 1 player(s) acquired").arg(roundId));
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.data(rounds.index(rounds.indexOf(roundId), 0), RoundsModel::FinalizedRole).toBool(),
+                                 timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(catalogue.count(), 11, timeoutMs); // the unsold one is available again
+        done.clear();
+        QVERIFY(rounds.finalizeRound(roundId));
+        QVERIFY(done.wait(timeoutMs));
+        QCOMPARE(rounds.actionError(), QStringLiteral("Round %1 is already finalized").arg(roundId));
+        done.clear();
+        QVERIFY(rounds.deleteRound(roundId));
+        QVERIFY(done.wait(timeoutMs));
+        QVERIFY2(rounds.actionText().contains(QLatin1String("refunded 100 football to")), qPrintable(rounds.actionText()));
+        QTRY_COMPARE_WITH_TIMEOUT(rounds.indexOf(roundId), -1, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(catalogue.count(), 12, timeoutMs);
     }
 };
 

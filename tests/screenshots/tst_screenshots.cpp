@@ -227,6 +227,45 @@ private Q_SLOTS:
         shoot(m_server.adminToken(), QStringLiteral("admin"), {QStringLiteral("live"), QStringLiteral("squad")});
     }
 
+    // Issue 14.5: from a manager's sign-in to the admin's, the team picker gets a team and the
+    // squad loads; the picker is hidden on the league-wide Live board; a tiebreaker opened from
+    // the board is listed next to its detail.
+    void adminAfterManager()
+    {
+        Opened app;
+        open(&app, m_server.baseUrl(), m_server.managerToken(QStringLiteral("SSPSLT0001")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+        showView(app.window, QStringLiteral("squad"));
+        app.session->signOut();
+        app.session->signIn(m_server.baseUrl(), m_server.adminToken());
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->role(), QStringLiteral("admin"), timeoutMs);
+        showView(app.window, QStringLiteral("squad"));
+        QQuickItem *picker = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((picker = findVisible(app.window, QStringLiteral("teamPicker"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->property("currentIndex").toInt() >= 0, timeoutMs);
+        QQuickItem *squadList = findVisible(app.window, QStringLiteral("squadList"));
+        QVERIFY(squadList);
+        QTRY_VERIFY_WITH_TIMEOUT(squadList->property("count").toInt() > 0, timeoutMs);
+
+        showView(app.window, QStringLiteral("live"));
+        QVERIFY(!findVisible(app.window, QStringLiteral("teamPicker")));
+        QQuickItem *grid = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((grid = findVisible(app.window, QStringLiteral("liveBoardGrid"))) && grid->property("count").toInt() > 0,
+                                 timeoutMs);
+        QObject *board = app.window->findChild<QObject *>(QStringLiteral("liveBoardView"));
+        QVERIFY(board);
+        QObject *model = grid->property("model").value<QObject *>();
+        QVERIFY(model);
+        QString id;
+        QVERIFY(QMetaObject::invokeMethod(model, "idAt", Q_RETURN_ARG(QString, id), Q_ARG(int, 0)));
+        QVERIFY(!id.isEmpty());
+        QVERIFY(QMetaObject::invokeMethod(board, "openTiebreaker", Q_ARG(QString, id)));
+        QQuickItem *active = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((active = findVisible(app.window, QStringLiteral("activeTiebreakers"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(active->property("count").toInt() > 0 && active->property("currentIndex").toInt() >= 0, timeoutMs);
+        app.session->signOut();
+    }
+
     // A wrong token: back on the sign-in page, which says why, with the server filled in.
     void refusedToken()
     {
@@ -319,11 +358,13 @@ private Q_SLOTS:
     }
 
     // The allowed minimum window size: the team's name is not squeezed and the bid button and
-    // the amounts are on screen.
+    // the amounts are on screen. On a quiet demo league, so an active tiebreaker is shown.
     void minimumSize()
     {
+        ServerProcess quiet; // TB0001 stays active: the detail shows its bid form
+        QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
         Opened app;
-        open(&app, m_server.baseUrl(), m_server.managerToken(QStringLiteral("SSPSLT0001")), QSize(720, 480));
+        open(&app, quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0001")), QSize(720, 480));
         QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(app.window->width(), 720, timeoutMs);
         showView(app.window, QStringLiteral("tiebreakers"));

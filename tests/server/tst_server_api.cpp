@@ -189,6 +189,26 @@ private Q_SLOTS:
         QCOMPARE(get(path, manager(), {{"If-None-Match", "\"other\""}}).status, 200);
     }
 
+    // Squad and wallet 304s are decided from the revision alone (HttpApi::RevisionTag): never for
+    // a caller who would not get the 200, and the tag is the same for everyone who would.
+    void revisionEtagOnlyForAllowedCallers()
+    {
+        for (const QString &resource : {QStringLiteral("squad"), QStringLiteral("wallet")}) {
+            const QString other = QStringLiteral("/teams/%1/%2").arg(kOtherTeam, resource);
+            const Answer adminView = get(other, m_server.adminToken());
+            QCOMPARE(adminView.status, 200);
+            QVERIFY(!adminView.etag.isEmpty());
+            QCOMPARE(get(other, manager(), {{"If-None-Match", adminView.etag}}).status, 403);
+            QCOMPARE(get(other, manager(), {{"If-None-Match", "*"}}).status, 403);
+            QCOMPARE(get(QStringLiteral("/teams/NOPE/%1").arg(resource), m_server.adminToken(),
+                         {{"If-None-Match", "*"}}).status, 404);
+            const QString own = QStringLiteral("/teams/%1/%2").arg(kOwnTeam, resource);
+            const QByteArray managerTag = get(own, manager()).etag;
+            QCOMPARE(get(own, m_server.adminToken()).etag, managerTag);
+            QCOMPARE(get(own, m_server.adminToken(), {{"If-None-Match", managerTag}}).status, 304);
+        }
+    }
+
     void forbiddenAndNotFound()
     {
         const Answer other = get(QStringLiteral("/teams/%1/squad").arg(kOtherTeam), manager());

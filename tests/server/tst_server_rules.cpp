@@ -14,7 +14,9 @@
 #include <protocol/ErrorCode.h>
 #include <protocol/Timestamp.h>
 
+#include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -441,6 +443,39 @@ private Q_SLOTS:
         QVERIFY(!l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount);
         QVERIFY(l->service->resolveTiebreaker(kDemoTiebreaker).isOk());
         QCOMPARE(l->service->reader().tiebreaker(kDemoTiebreaker, false)->winningAmount, 70);
+    }
+
+    // Migration 3's own statements (from the server's resources) on a league from before it: the
+    // league revisions start, and a tiebreaker resolved earlier gets its winning_amount from the
+    // winner's spend transaction.
+    void migrationThreeBackfills()
+    {
+        auto l = league();
+        QVERIFY(l);
+        QVERIFY(l->service->placeTiebreakerBid(kTeam2, kDemoTiebreaker, 70).isOk());
+        QVERIFY(l->service->resolveTiebreaker(kDemoTiebreaker).isOk());
+        QFile file(QStringLiteral(":/migrations/0003_auction.sql"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString script = QString::fromUtf8(file.readAll());
+        script.remove(QRegularExpression(QStringLiteral("--[^\\n]*")));
+        try {
+            // Back to schema 2 (SQLite 3.35+ drops columns), then migration 3 again.
+            l->db.exec(QStringLiteral("DROP INDEX bids_round_team"));
+            l->db.exec(QStringLiteral("DROP TABLE league_revisions"));
+            l->db.exec(QStringLiteral("ALTER TABLE tiebreakers DROP COLUMN winning_amount"));
+            for (const QString &statement : script.split(QRegularExpression(QStringLiteral(";\\s*(\\n|$)")), Qt::SkipEmptyParts)) {
+                if (!statement.trimmed().isEmpty())
+                    l->db.exec(statement.trimmed());
+            }
+        } catch (const DbError &e) {
+            QFAIL(e.what());
+        }
+        const LeagueReader &r = l->service->reader();
+        QCOMPARE(r.tiebreaker(kDemoTiebreaker, false)->winningAmount, 70);
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), 1);
+        QCOMPARE(r.leagueRevision(LeagueReader::kPlayersRevision), 1);
+        QVERIFY(l->service->finalizeRound(QStringLiteral("R0004")).isOk());
+        QCOMPARE(r.leagueRevision(LeagueReader::kRoundsRevision), 2);
     }
 
     // Issue 14 item 13: the demo user's team bids only when the user does. Meanwhile rounds open
