@@ -34,20 +34,26 @@ clean:
 # several times slower: the money test runs 500 random operations instead of 3000, and the chaos
 # suite allows 10 s instead of 2 s to converge (its timing promise is checked by `make test`).
 # No strict_string_checks: libxkbcommon-x11 (tst_screenshots) legally strndup()s buffers that are
-# not NUL-terminated, which that option reports.
+# not NUL-terminated, which that option reports. The screenshot tests run without leak checking:
+# Qt's xcb platform plugins leak a few bytes that LeakSanitizer can only attribute to a module
+# already unloaded at exit, so no suppression can name them (memory errors are still checked).
+# tst_abuse is left out: its budgets measure the server's RSS and timing, which ASan's shadow
+# memory and slowdown make meaningless (`make test` runs it).
 SANITIZE_DIR ?= build-sanitize
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 SANITIZERS := $(CURDIR)/tests/sanitizers
+SANITIZE_ASAN := halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1
+SANITIZE_UBSAN := halt_on_error=1:print_stacktrace=1:suppressions=$(SANITIZERS)/ubsan.supp
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	    -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" \
 	    -DCMAKE_SHARED_LINKER_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_MODULE_LINKER_FLAGS="$(SANITIZE_FLAGS)"
 	cmake --build $(SANITIZE_DIR)
 	cd $(SANITIZE_DIR) && QT_QPA_PLATFORM=offscreen LEAGUEDESK_MONEY_OPS=500 LEAGUEDESK_CHAOS_CONVERGE_MS=10000 \
-	    ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1 \
-	    LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp:print_suppressions=0 \
-	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(SANITIZERS)/ubsan.supp \
-	    ctest --output-on-failure --timeout 600 -E '^packaging_' $(CTEST_ARGS)
+	    ASAN_OPTIONS=$(SANITIZE_ASAN):detect_leaks=1 LSAN_OPTIONS=suppressions=$(SANITIZERS)/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=$(SANITIZE_UBSAN) ctest --output-on-failure --timeout 600 -E '^(packaging_|tst_abuse$$|tst_screenshots)' $(CTEST_ARGS)
+	cd $(SANITIZE_DIR) && ASAN_OPTIONS=$(SANITIZE_ASAN):detect_leaks=0 UBSAN_OPTIONS=$(SANITIZE_UBSAN) \
+	    ctest --output-on-failure --timeout 600 -R '^tst_screenshots' $(CTEST_ARGS)
 
 # Packages (CPack; see packaging/README.md): build/packages/*.deb, *.tar.gz.
 .PHONY: package package-check
