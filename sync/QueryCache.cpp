@@ -272,6 +272,10 @@ void QueryCache::invalidate(const QueryKey &key, std::optional<qint64> revision,
 
 void QueryCache::fetch(Query *query)
 {
+    if (m_fetchGate && !m_fetchGate(query->key())) {
+        query->m_stale = true;
+        return;
+    }
     // The whole list is fetched after every change announced so far: no item needs its own fetch.
     query->m_pendingItems.clear();
     query->m_fetchingItem.clear();

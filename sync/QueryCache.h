@@ -52,6 +52,9 @@ public:
     // Restores the last good data of each query from disk (marked stale, with its old fetch
     // time) and writes every new answer there. Not owned.
     void setOfflineStore(OfflineStore *store);
+    // Asked before every fetch; a query it refuses stays stale and is fetched once allowed (how
+    // SyncClient keeps protocol 1.1 queries from a server that has not said it speaks 1.1).
+    void setFetchGate(std::function<bool(const QueryKey &)> gate) { m_fetchGate = std::move(gate); }
 
     // Failed fetches wait for this tracker's retry schedule, shared with the live client. Not owned.
     void setHealth(ConnectionHealth *health);
@@ -85,6 +88,7 @@ private:
     void restore(Query *query);
 
     RestClient *m_rest;
+    std::function<bool(const QueryKey &)> m_fetchGate;
     OfflineStore *m_store = nullptr;
     struct Restored
     {

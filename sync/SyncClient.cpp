@@ -20,6 +20,8 @@ SyncClient::SyncClient(const QUrl &serverUrl, const QString &token, QObject *par
       m_token(token)
 {
     m_cache->setHealth(m_health);
+    // Every path to a fetch (observation, invalidation, polling, retries) passes this one check.
+    m_cache->setFetchGate([this](const QueryKey &key) { return mayFetch(key); });
     m_live->setHealth(m_health);
     m_health->watchNetwork();
     connect(m_cache, &QueryCache::observedChanged, this, &SyncClient::onObservedChanged);
