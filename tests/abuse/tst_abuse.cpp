@@ -402,9 +402,10 @@ private slots:
         int position = 0;
         std::vector<bool> refused(trickles.size(), false);
         auto allRefused = [&] { return std::all_of(refused.begin(), refused.end(), [](bool r) { return r; }); };
-        // One byte per connection every 100 ms, for up to 6 s: far past a 1 s deadline. A
-        // connection counts as refused once it got its 408 or was closed.
-        while (clock.elapsed() < 6000 && !allRefused()) {
+        // One byte per connection every 100 ms (the attack's pace), for up to 20 s: far past a 1 s
+        // deadline even on a loaded machine. A connection counts as refused once it got its 408
+        // or was closed.
+        while (clock.elapsed() < 20000 && !allRefused()) {
             for (size_t i = 0; i < trickles.size(); ++i) {
                 if (refused[i])
                     continue;
@@ -431,9 +432,12 @@ private slots:
         QVERIFY(startServer(newFlags({QStringLiteral("--max-connections"), QStringLiteral("20"),
                                       QStringLiteral("--max-connections-per-address"), QStringLiteral("0")})));
         std::vector<std::unique_ptr<RawConnection>> held;
-        for (int i = 0; i < 20; ++i)
+        for (int i = 0; i < 20; ++i) {
             held.push_back(std::make_unique<RawConnection>(m_server->port()));
-        QTest::qWait(200); // let the server accept them (no answer to wait for)
+            // An answer proves the server accepted and tracks it (no guess at how long that takes).
+            QVERIFY(held.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", QDeadlineTimer(kWaitMs)));
+            QCOMPARE(held.back()->readStatus(QDeadlineTimer(kWaitMs)), 200);
+        }
         RawConnection api(m_server->port());
         QVERIFY(api.send("GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken()) + "\r\n", QDeadlineTimer(kWaitMs)));
         QCOMPARE(api.readStatus(QDeadlineTimer(kWaitMs)), 503);
