@@ -23,7 +23,12 @@ trap cleanup EXIT INT TERM
 "$build/server/leaguedesk-server" --listen 127.0.0.1:0 --database "sqlite:$work/league.db" --demo \
     --simulate=4 --tokens-out "$work/tokens.json" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
-for _ in $(seq 100); do grep -q "listening on" "$work/server.out" 2>/dev/null && break; sleep 0.2; done
+# Waits for the server's one "listening on" line (at most 20 s), and stops waiting if it exited.
+for _ in $(seq 100); do
+  grep -q "listening on" "$work/server.out" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.2
+done
 url=$(grep -o 'http://[0-9.:]*' "$work/server.out" | head -n 1)
 [ -n "$url" ] || { echo "soak: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
 token=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["managers"]["SSPSLT0001"])' "$work/tokens.json")
