@@ -42,7 +42,15 @@ void FaultProxy::onNewConnection()
             pump(pair);
         });
         connect(client, &QTcpSocket::readyRead, this, [this, pair] {
-            pair->toUpstream += pair->client->readAll();
+            const QByteArray bytes = pair->client->readAll();
+            // Clients send one request at a time per connection (Qt does not pipeline), so a
+            // chunk that starts with a request line names what the next answer is for.
+            if (const int space = bytes.indexOf(' '); space > 0 && space < 8) {
+                const int end = bytes.indexOf(' ', space + 1);
+                if (end > space)
+                    pair->requestTarget = bytes.mid(space + 1, end - space - 1);
+            }
+            pair->toUpstream += bytes;
             if (!pair->classified) {
                 pair->classified = true;
                 pair->webSocket = pair->toUpstream.toLower().contains("upgrade: websocket");
@@ -75,7 +83,7 @@ void FaultProxy::onNewConnection()
                     if (to)
                         to->write(bytes);
                 });
-                Q_EMIT httpAnswerHeld();
+                Q_EMIT httpAnswerHeld(QString::fromLatin1(pair->requestTarget));
                 return;
             }
             if (pair->webSocket)

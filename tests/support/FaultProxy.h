@@ -49,7 +49,9 @@ public:
 
 Q_SIGNALS:
     void accepted();
-    void httpAnswerHeld(); // the server answered on a plain HTTP connection; the answer is held
+    // The server answered on a plain HTTP connection; the answer is held. `target` is the
+    // request target (path and query) of the request it answers.
+    void httpAnswerHeld(const QString &target);
 
 private:
     struct Pair
@@ -65,6 +67,7 @@ private:
         bool upgraded = false;   // the server's 101 answer has passed; frames follow
         QByteArray frames;       // server bytes of a WebSocket pair not yet known to end a frame
         QByteArray injected;     // frames to slip in at the next frame boundary
+        QByteArray requestTarget; // of the last request line the client sent
     };
 
     void onNewConnection();
