@@ -79,6 +79,12 @@ void TiebreakerBidsModel::setTiebreakerId(const QString &id)
     m_pendingKey.clear();
     m_pendingAmount = -1;
     m_acceptedAmount = -1;
+    m_resolveKey.clear();
+    if (m_resolving || !m_resolveError.isEmpty()) {
+        m_resolving = false; // an answer for the previous tiebreaker is dropped
+        m_resolveError.clear();
+        Q_EMIT resolveStateChanged();
+    }
     clearBidState();
     m_binding->setKey(id.isEmpty() ? std::nullopt : std::optional(QueryKey::tiebreaker(id)));
     Q_EMIT tiebreakerIdChanged();
@@ -328,4 +334,72 @@ QStringList TiebreakerBidsModel::participantNames() const
     for (const QString &teamId : m_details.participants)
         names << m_binding->teamName(teamId);
     return names;
+}
+
+bool TiebreakerBidsModel::resolveNow()
+{
+    SyncClient *client = m_binding->client();
+    if (m_resolving || m_tiebreakerId.isEmpty() || !client)
+        return false;
+    // Only admins may (PROTOCOL.md); a manager's dashboard never offers it, this guards the rest.
+    if (!client->hasMe() || client->me().role != Protocol::Me::Role::Admin)
+        return false;
+    if (m_resolveKey.isEmpty())
+        m_resolveKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
+    m_resolving = true;
+    m_resolveError.clear();
+    Q_EMIT resolveStateChanged();
+    const QString id = m_tiebreakerId;
+    client->rest()->post(QStringLiteral("/admin/tiebreakers/%1/resolve").arg(id), {}, m_resolveKey, this,
+                         [this, id](const RestResult &result) {
+        if (id != m_tiebreakerId)
+            return;
+        m_resolving = false;
+        const bool ok = result.isSuccess();
+        if (ok) {
+            m_resolveKey.clear();
+            // The tiebreaker_resolved event refreshes the details; without a live connection
+            // nothing would.
+            SyncClient *c = m_binding->client();
+            if (c && c->state() != SyncClient::State::Live)
+                c->cache()->invalidate(QueryKey::tiebreaker(id));
+        } else {
+            // A definite refusal is kept by the server under its key: a new attempt needs a new one.
+            if (!result.isRetryable())
+                m_resolveKey.clear();
+            const QString code = result.status == 0 ? QStringLiteral("network") : result.errorCode;
+            if (code == QLatin1String("tiebreaker_closed"))
+                m_resolveError = tr("This tiebreaker has already ended");
+            else if (code == QLatin1String("not_found"))
+                m_resolveError = tr("This tiebreaker no longer exists");
+            else if (code == QLatin1String("forbidden"))
+                m_resolveError = tr("Only an admin can resolve a tiebreaker");
+            else if (code == QLatin1String("network"))
+                m_resolveError = tr("No answer from the server; try again");
+            else if (code == QLatin1String("rate_limited"))
+                m_resolveError = tr("Too many requests; try again in a moment");
+            else
+                m_resolveError = result.errorMessage.isEmpty() ? tr("The server refused this (%1)").arg(result.status)
+                                                               : result.errorMessage;
+            qCInfo(lcModels) << "resolve" << id << "refused:" << result.status << code;
+        }
+        Q_EMIT resolveStateChanged();
+        Q_EMIT resolveAnswered(ok);
+    });
+    return true;
+}
+
+QString TiebreakerBidsModel::resolvePrompt() const
+{
+    if (m_details.status != QLatin1String("active"))
+        return {};
+    const QString player = playerName().isEmpty() ? m_details.playerId : playerName();
+    if (!m_details.highestBid)
+        return tr("Nobody has bid yet: the tiebreaker ends cancelled and %1 is unsold again.").arg(player);
+    const TiebreakerBid &highest = *m_details.highestBid;
+    const QString leader = highest.teamName.isEmpty() ? m_binding->teamName(highest.teamId) : highest.teamName;
+    // PROTOCOL.md: the highest bid whose team can still pay wins, so the leader is not certain.
+    return tr("%1 leads with %2 %3: it wins %4 at that price if its wallet can still pay it; otherwise the "
+              "highest bid that can be paid wins.")
+        .arg(leader, QLocale().toString(highest.amount), currencyType(), player);
 }

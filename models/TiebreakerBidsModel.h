@@ -66,6 +66,14 @@ class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<Tie
     Q_PROPERTY(bool leading READ isLeading NOTIFY bidStateChanged)
     Q_PROPERTY(double leadingAmount READ leadingAmount NOTIFY bidStateChanged) // -1 unless leading
 
+    // Admins: resolving early (POST /admin/tiebreakers/{id}/resolve). The result itself arrives
+    // as the tiebreaker_resolved event, like any other change.
+    Q_PROPERTY(bool resolving READ isResolving NOTIFY resolveStateChanged)
+    // Why the last attempt was refused, in words ("" when none).
+    Q_PROPERTY(QString resolveError READ resolveError NOTIFY resolveStateChanged)
+    // What resolving now would do, for the confirmation: who leads and what happens to the player.
+    Q_PROPERTY(QString resolvePrompt READ resolvePrompt NOTIFY detailsChanged)
+
 public:
     enum Role {
         TeamIdRole = Qt::UserRole + 1, ///< team_id
@@ -127,6 +135,12 @@ public:
     // network failed.
     Q_INVOKABLE bool placeBid(double amount); // whole units; JavaScript numbers are doubles
     Q_INVOKABLE void clearBidState();
+    // Sends the resolve request; false when nothing was sent (one is on its way, no tiebreaker,
+    // no client, or the caller is not an admin).
+    Q_INVOKABLE bool resolveNow();
+    bool isResolving() const { return m_resolving; }
+    QString resolveError() const { return m_resolveError; }
+    QString resolvePrompt() const;
 
     void setClient(SyncClient *client);
     // Applies one answer of GET /tiebreakers/{id}.
@@ -143,6 +157,8 @@ Q_SIGNALS:
     void detailsChanged();
     void bidStateChanged();
     void bidPlaced(qint64 amount);
+    void resolveStateChanged();
+    void resolveAnswered(bool ok);
 
 protected:
     QString keyOf(const TiebreakerBid &row) const { return row.key(); }
@@ -163,4 +179,7 @@ private:
     QByteArray m_pendingKey; // kept for a retry of the same amount after no answer
     qint64 m_pendingAmount = -1;
     qint64 m_acceptedAmount = -1; // this dashboard's last accepted bid, until the details show it
+    bool m_resolving = false;
+    QString m_resolveError;
+    QByteArray m_resolveKey; // kept for a retry after no answer
 };

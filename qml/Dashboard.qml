@@ -25,12 +25,14 @@ Page {
             { key: "tiebreakers", label: qsTr("Tiebreakers"), shortcut: "Ctrl+3" },
             { key: "rounds", label: qsTr("Rounds"), shortcut: "Ctrl+4" }
         ]
-        if (isAdmin)
+        if (isAdmin) {
             list.push({ key: "live", label: qsTr("Live board"), shortcut: "Ctrl+5" })
+            list.push({ key: "overview", label: qsTr("League overview"), shortcut: "Ctrl+6" })
+        }
         return list
     }
 
-    // The view's place in the sidebar, or -1 (the Live board before GET /me said "admin").
+    // The view's place in the sidebar, or -1 (the admin's views before GET /me said "admin").
     function viewIndex(key: string): int {
         for (let i = 0; i < views.length; ++i) {
             if (views[i].key === key)
@@ -48,7 +50,7 @@ Page {
             tiebreakersView.show(targetId)
     }
     onCurrentViewChanged: Preferences.setValue("view/last", currentView)
-    // A view shortcut (Ctrl+1…5) also moves the keyboard into the view: each view gives the
+    // A view shortcut (Ctrl+1…6) also moves the keyboard into the view: each view gives the
     // focus to its first list (Controls are focus scopes).
     function focusCurrentView() {
         const view = stack.children[shownIndex]
@@ -291,6 +293,18 @@ Page {
                     onOpenTiebreaker: (tiebreakerId) => {
                         page.currentView = "tiebreakers"
                         tiebreakersView.show(tiebreakerId)
+                    }
+                }
+            }
+            Loader {
+                objectName: "overviewLoader"
+                active: page.isAdmin
+                focus: true
+                sourceComponent: LeagueOverviewView {
+                    objectName: "leagueOverviewView"
+                    onOpenTeam: (teamId) => {
+                        page.adminTeamId = teamId
+                        page.currentView = "squad"
                     }
                 }
             }

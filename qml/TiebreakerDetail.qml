@@ -31,6 +31,7 @@ Pane {
     // closes then, not after a refusal.
     readonly property bool biddingOpen: active && !detailCountdown.ended
     readonly property bool participant: bids.isParticipant
+    readonly property bool admin: Session.role === "admin"
     readonly property real balance: { wallet.revision; return wallet.balanceOf(bids.currencyType) }
 
     Label {
@@ -113,6 +114,31 @@ Pane {
             Label {
                 visible: root.participant
                 text: bids.myLastBid >= 0 ? Format.moneyIn(bids.myLastBid, bids.currencyType) : qsTr("none")
+            }
+        }
+
+        // Admins may end a running tiebreaker before its deadline; the result arrives as its
+        // tiebreaker_resolved event, like any other change.
+        RowLayout {
+            visible: root.admin && root.active
+            Layout.fillWidth: true
+            ConfirmButton {
+                objectName: "resolveButton"
+                text: qsTr("Resolve now…")
+                title: qsTr("Resolve the tiebreaker for %1 now?").arg(bids.playerName)
+                prompt: bids.resolvePrompt
+                busy: bids.resolving
+                enabled: !bids.resolving
+                Accessible.description: bids.resolvePrompt
+                onConfirmed: bids.resolveNow()
+            }
+            Label {
+                objectName: "resolveError"
+                visible: bids.resolveError.length > 0
+                text: bids.resolveError
+                color: root.Material.theme === Material.Dark ? "#ef9a9a" : "#c62828"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
         }
 

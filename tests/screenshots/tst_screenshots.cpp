@@ -225,7 +225,56 @@ private Q_SLOTS:
     void adminViews()
     {
         shoot(m_server.adminToken(), QStringLiteral("admin"),
-              {QStringLiteral("live"), QStringLiteral("squad"), QStringLiteral("rounds")});
+              {QStringLiteral("live"), QStringLiteral("squad"), QStringLiteral("rounds"), QStringLiteral("overview")});
+    }
+
+    // The league overview shows every team with numbers, not dashes; and the admin resolves a
+    // tiebreaker early: the confirmation states who leads, Enter confirms, and the detail shows
+    // the winner from the tiebreaker_resolved event. On a quiet demo league: TB0001 stays active.
+    void adminConsole()
+    {
+        ServerProcess quiet;
+        QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
+        // Team 1 bids in TB0001 first, so someone leads.
+        const auto placed = restCall(quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0001")), "POST",
+                                     QStringLiteral("/tiebreakers/TB0001/bids"), QJsonObject{{QStringLiteral("amount"), 60}});
+        QVERIFY2(placed && placed->status == 201, placed ? placed->body.constData() : "no answer");
+        Opened app;
+        open(&app, quiet.baseUrl(), quiet.adminToken());
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+
+        showView(app.window, QStringLiteral("overview"));
+        QQuickItem *list = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((list = findVisible(app.window, QStringLiteral("overviewList"))), timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), int(quiet.teamIds().size()), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(findVisible(app.window, QStringLiteral("teamBalance")), timeoutMs);
+        QVERIFY(findVisible(app.window, QStringLiteral("teamBalance"))->property("text").toString() != QStringLiteral("–"));
+
+        showView(app.window, QStringLiteral("tiebreakers"));
+        QQuickItem *resolve = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((resolve = findVisible(app.window, QStringLiteral("resolveButton"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(findVisible(app.window, QStringLiteral("highestBidLabel"))
+                                     ->property("text").toString().startsWith(QLatin1String("60 real")), timeoutMs);
+        resolve->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(app.window, Qt::Key_Return);
+        QQuickItem *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = findVisible(app.window, QStringLiteral("confirmDialog"))), timeoutMs);
+        QQuickItem *prompt = findVisible(app.window, QStringLiteral("confirmPrompt"));
+        QVERIFY(prompt);
+        QVERIFY2(prompt->property("text").toString().contains(QLatin1String("leads with 60 real")),
+                 qPrintable(prompt->property("text").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->opacity() >= 1, timeoutMs); // its enter transition is over
+        capture(app.window, QStringLiteral("admin-resolve-confirm"));
+        if (QTest::currentTestFailed())
+            return;
+        QTest::keyClick(app.window, Qt::Key_Return);
+        QQuickItem *winner = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((winner = findVisible(app.window, QStringLiteral("winnerLabel"))), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(winner->property("text").toString().contains(QLatin1String("for 60 real")), timeoutMs);
+        QVERIFY(!findVisible(app.window, QStringLiteral("resolveButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(!findVisible(app.window, QStringLiteral("confirmDialog")), timeoutMs);
+        capture(app.window, QStringLiteral("admin-resolved"));
+        app.session->signOut();
     }
 
     // Issue 14.5: from a manager's sign-in to the admin's, the team picker gets a team and the
