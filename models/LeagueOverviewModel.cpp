@@ -138,7 +138,7 @@ QString LeagueOverviewModel::errorString() const
     return {};
 }
 
-QueryBinding *LeagueOverviewModel::makeBinding(const QueryKey &key)
+QueryBinding *LeagueOverviewModel::makeBinding()
 {
     auto *binding = new QueryBinding(this);
     if (m_teams->session())
@@ -147,7 +147,6 @@ QueryBinding *LeagueOverviewModel::makeBinding(const QueryKey &key)
         binding->setClient(m_teams->client());
     connect(binding, &QueryBinding::dataChanged, this, &LeagueOverviewModel::reload);
     connect(binding, &QueryBinding::statusChanged, this, &LeagueOverviewModel::statusChanged);
-    binding->setKey(key);
     return binding;
 }
 
@@ -168,10 +167,12 @@ void LeagueOverviewModel::followTeams(const QStringList &teamIds)
     for (const QString &teamId : teamIds) {
         if (m_perTeam.contains(teamId))
             continue;
-        // Inserted before observing: an answer straight from the cache calls back into reload().
-        TeamBindings &team = m_perTeam[teamId];
-        team.squad = makeBinding(QueryKey::squad(teamId));
-        team.wallet = makeBinding(QueryKey::wallet(teamId));
+        // Both exist before either observes anything: observing signals at once (and may answer
+        // from the cache), and the properties QML reads then walk every team's bindings.
+        const TeamBindings team{makeBinding(), makeBinding()};
+        m_perTeam.insert(teamId, team);
+        team.squad->setKey(QueryKey::squad(teamId));
+        team.wallet->setKey(QueryKey::wallet(teamId));
     }
 }
 

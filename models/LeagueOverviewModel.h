@@ -9,7 +9,6 @@
 #include <QStringList>
 
 class QueryBinding;
-class QueryKey;
 class SyncClient;
 
 struct TeamOverviewRow
@@ -98,7 +97,7 @@ private:
     void reload();
     void reloadOnce();
     void followTeams(const QStringList &teamIds);
-    QueryBinding *makeBinding(const QueryKey &key);
+    QueryBinding *makeBinding();
     const TeamOverviewRow *rowOf(const QString &teamId) const;
 
     QueryBinding *m_teams; // child

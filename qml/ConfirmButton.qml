@@ -24,6 +24,9 @@ GuardedButton {
         objectName: "confirmDialog"
         parent: Overlay.overlay
         anchors.centerIn: parent
+        // A width of its own: the Material dialog's implicit width follows its title, which
+        // follows the dialog's width (a binding loop that stretched it across the window).
+        width: Math.min(480, parent ? parent.width - 48 : 480)
         modal: true
         focus: true
         title: root.title
@@ -32,7 +35,7 @@ GuardedButton {
             objectName: "confirmPrompt"
             text: root.prompt
             wrapMode: Text.WordWrap
-            width: Math.min(420, root.Window.width - 80)
+            width: dialog.availableWidth
             focus: true
             Keys.onReturnPressed: dialog.accept()
             Keys.onEnterPressed: dialog.accept()

@@ -50,43 +50,56 @@ Page {
         spacing: 0
         visible: overview.hasData
 
-        // Column headings: team, squad, then balance and spent for each currency.
+        // Column headings: team, squad, then balance and spent under each currency. The margins
+        // match the rows' padding, so headings and numbers line up.
         RowLayout {
             objectName: "overviewHeadings"
             Layout.fillWidth: true
-            Layout.leftMargin: 12
-            Layout.rightMargin: 12
+            Layout.leftMargin: list.rowPadding
+            Layout.rightMargin: list.rowPadding
             spacing: 8
             Label {
                 text: qsTr("Team")
                 font.bold: true
                 Layout.fillWidth: true
+                Layout.alignment: Qt.AlignBottom
             }
             Label {
                 text: qsTr("Squad")
                 font.bold: true
                 horizontalAlignment: Text.AlignRight
                 Layout.preferredWidth: 60
+                Layout.alignment: Qt.AlignBottom
             }
             Repeater {
                 model: overview.currencies
-                delegate: RowLayout {
+                delegate: ColumnLayout {
                     id: heading
                     required property string modelData
-                    spacing: 8
+                    Layout.fillWidth: false // a layout fills by default
+                    spacing: 2
                     Label {
-                        text: qsTr("%1 balance").arg(heading.modelData)
+                        text: heading.modelData
                         font.bold: true
-                        horizontalAlignment: Text.AlignRight
-                        elide: Text.ElideRight
-                        Layout.preferredWidth: view.numberWidth
+                        font.capitalization: Font.AllUppercase
+                        horizontalAlignment: Text.AlignHCenter
+                        Layout.fillWidth: true
                     }
-                    Label {
-                        text: qsTr("spent")
-                        font.bold: true
-                        opacity: 0.7
-                        horizontalAlignment: Text.AlignRight
-                        Layout.preferredWidth: view.numberWidth
+                    RowLayout {
+                        Layout.fillWidth: false
+                        spacing: 8
+                        Label {
+                            text: qsTr("balance")
+                            font.bold: true
+                            horizontalAlignment: Text.AlignRight
+                            Layout.preferredWidth: view.numberWidth
+                        }
+                        Label {
+                            text: qsTr("spent")
+                            opacity: 0.7
+                            horizontalAlignment: Text.AlignRight
+                            Layout.preferredWidth: view.numberWidth
+                        }
                     }
                 }
             }
@@ -96,6 +109,7 @@ Page {
         ListView {
             id: list
             objectName: "overviewList"
+            readonly property real rowPadding: 16 // an ItemDelegate's own (Material)
             Layout.fillWidth: true
             Layout.fillHeight: true
             focus: true
@@ -123,6 +137,8 @@ Page {
                 required property var balances
                 required property var spent
                 width: ListView.view.width
+                leftPadding: list.rowPadding
+                rightPadding: list.rowPadding
                 highlighted: ListView.isCurrentItem
                 onClicked: {
                     ListView.view.currentIndex = index
@@ -148,6 +164,7 @@ Page {
                         delegate: RowLayout {
                             id: cell
                             required property string modelData
+                            Layout.fillWidth: false // a layout fills by default
                             spacing: 8
                             Label {
                                 objectName: "teamBalance"

@@ -257,13 +257,18 @@ private Q_SLOTS:
                                      ->property("text").toString().startsWith(QLatin1String("60 real")), timeoutMs);
         resolve->forceActiveFocus(Qt::TabFocusReason);
         QTest::keyClick(app.window, Qt::Key_Return);
-        QQuickItem *dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = findVisible(app.window, QStringLiteral("confirmDialog"))), timeoutMs);
-        QQuickItem *prompt = findVisible(app.window, QStringLiteral("confirmPrompt"));
-        QVERIFY(prompt);
+        // The dialog is a Popup (not an item); its prompt is an item in the window's overlay.
+        QQuickItem *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = findVisible(app.window, QStringLiteral("confirmPrompt"))), timeoutMs);
         QVERIFY2(prompt->property("text").toString().contains(QLatin1String("leads with 60 real")),
                  qPrintable(prompt->property("text").toString()));
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->opacity() >= 1, timeoutMs); // its enter transition is over
+        QObject *dialog = nullptr;
+        for (QObject *candidate : app.window->findChildren<QObject *>(QStringLiteral("confirmDialog"))) {
+            if (candidate->property("visible").toBool())
+                dialog = candidate;
+        }
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), timeoutMs); // its enter transition is over
         capture(app.window, QStringLiteral("admin-resolve-confirm"));
         if (QTest::currentTestFailed())
             return;
@@ -272,7 +277,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((winner = findVisible(app.window, QStringLiteral("winnerLabel"))), timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(winner->property("text").toString().contains(QLatin1String("for 60 real")), timeoutMs);
         QVERIFY(!findVisible(app.window, QStringLiteral("resolveButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(!findVisible(app.window, QStringLiteral("confirmDialog")), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), timeoutMs);
         capture(app.window, QStringLiteral("admin-resolved"));
         app.session->signOut();
     }
