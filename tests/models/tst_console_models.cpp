@@ -40,9 +40,19 @@ private Q_SLOTS:
         log.attach(admin);
         LeagueOverviewModel overview;
         QAbstractItemModelTester tester(&overview, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // As QML does: read the properties whenever they are announced, also while the model is
+        // still making a team's bindings (that once read a binding not yet made).
+        int reads = 0;
+        connect(&overview, &LeagueOverviewModel::statusChanged, this, [&] {
+            ++reads;
+            (void)overview.hasData();
+            (void)overview.isLoading();
+            (void)overview.errorString();
+        });
         overview.setClient(&admin);
         admin.start();
         QTRY_VERIFY_WITH_TIMEOUT(overview.hasData(), timeoutMs);
+        QVERIFY(reads > 0);
         QTRY_COMPARE_WITH_TIMEOUT(admin.state(), SyncClient::State::Live, timeoutMs);
         QVERIFY(overview.isAvailable());
         QCOMPARE(overview.count(), int(m_server.teamIds().size()));
