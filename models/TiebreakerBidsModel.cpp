@@ -166,7 +166,8 @@ void TiebreakerBidsModel::clearBidState()
 qint64 TiebreakerBidsModel::leadingAmount() const
 {
     // Only a running tiebreaker has a leader to protect; a closed one says so itself.
-    if (m_teamId.isEmpty() || m_details.tiebreakerId.isEmpty() || m_details.status != Protocol::TiebreakerStatus::Active)
+    if (m_teamId.isEmpty() || m_details.tiebreakerId.isEmpty()
+        || m_details.status != Protocol::TiebreakerStatus::Active)
         return -1;
     const auto &highest = m_details.highestBid;
     if (highest && highest->teamId == m_teamId)

@@ -246,8 +246,9 @@ void TiebreakerListModel::load(const QJsonObject &answer)
         return closedMode() ? active : !active;
     }), list.end());
     if (closedMode()) {
-        std::stable_sort(list.begin(), list.end(),
-                         [](const Protocol::Tiebreaker &x, const Protocol::Tiebreaker &y) { return x.deadlineTime() > y.deadlineTime(); });
+        std::stable_sort(list.begin(), list.end(), [](const Protocol::Tiebreaker &x, const Protocol::Tiebreaker &y) {
+            return x.deadlineTime() > y.deadlineTime();
+        });
     } else {
         // Creation order, not deadline: a late bid pushes a deadline, and cards should not jump.
         std::stable_sort(list.begin(), list.end(),
