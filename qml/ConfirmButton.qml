@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 
 // A destructive action that asks once: the button (guarded like GuardedButton, and also taking
 // Enter) opens a confirmation stating what will happen; OK or Enter confirms, Cancel or Escape

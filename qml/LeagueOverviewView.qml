@@ -71,6 +71,7 @@ Page {
                 Layout.preferredWidth: 60
                 Layout.alignment: Qt.AlignBottom
             }
+            // qmllint disable unqualified
             Repeater {
                 model: overview.currencies
                 delegate: ColumnLayout {
@@ -103,6 +104,7 @@ Page {
                     }
                 }
             }
+            // qmllint enable unqualified
         }
         MenuSeparator { Layout.fillWidth: true }
 
@@ -145,7 +147,11 @@ Page {
                     view.openTeam(team_id)
                 }
                 Accessible.name: qsTr("%1: %n player(s)", "", squad_size).arg(name)
-                contentItem: RowLayout {
+                // Not the contentItem: that is deferred, and the cells need ids.
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: team.leftPadding
+                    anchors.rightMargin: team.rightPadding
                     spacing: 8
                     Label {
                         text: team.name
