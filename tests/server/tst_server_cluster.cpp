@@ -122,10 +122,15 @@ private:
         }
         return m_nam.sendCustomRequest(req, verb, payload);
     }
-    QNetworkReply *bidAs(ServerProcess &server, const QString &player, qint64 amount)
+    QNetworkReply *bidAs(ServerProcess &server, const QString &player, qint64 amount, const QByteArray &key = {})
     {
         QNetworkRequest req(server.baseUrl().resolved(QUrl(QStringLiteral("/api/v1/rounds/%1/bids").arg(kRealRound))));
-        req.setRawHeader("Authorization", "Bearer " + server.managerToken(kTeam).toUtf8());
+        // With a key, one token for every instance: keys are scoped per token (each instance wrote
+        // its own tokens file; all of them are valid everywhere).
+        const QString token = key.isEmpty() ? server.managerToken(kTeam) : m_servers[0].managerToken(kTeam);
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        if (!key.isEmpty())
+            req.setRawHeader("Idempotency-Key", key);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         const QJsonObject body{{QStringLiteral("player_id"), player}, {QStringLiteral("amount"), amount}};
         return m_nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -189,6 +194,13 @@ private Q_SLOTS:
             QCOMPARE(call(server, "GET", QStringLiteral("/teams"), &status).value(QLatin1String("teams")).toArray().size(), 8);
             QCOMPARE(status, 200);
             QCOMPARE(call(server, "GET", QStringLiteral("/rounds")).value(QLatin1String("rounds")).toArray().size(), 5);
+        }
+        // Every instance listens for the others' wake-ups (/healthz, no token needed).
+        for (ServerProcess &server : m_servers) {
+            QNetworkReply *reply = m_nam.get(QNetworkRequest(server.baseUrl().resolved(QUrl(QStringLiteral("/healthz")))));
+            QCOMPARE(finish({reply}), QList<int>{200});
+            const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
+            QVERIFY(health.value(QLatin1String("fanout")).toObject().value(QLatin1String("listening")).toBool());
         }
         // One epoch: the database's.
         QString epoch;
@@ -282,6 +294,39 @@ private Q_SLOTS:
                 QCOMPARE(replayed.at(k).data, live.at(k).data);
             }
         }
+    }
+
+    void idempotencyKeyRacingOnTwoInstances()
+    {
+        // The same keyed request sent to A and B at once is done once: one event, one answer.
+        // Both instances may look the key up before either committed; the change that finds it
+        // stored inside its own transaction rolls back and answers the stored one.
+        const QString channel = QStringLiteral("team:") + kTeam;
+        LiveClient live;
+        QVERIFY(live.open(m_servers[2].baseUrl(), m_servers[2].managerToken(kTeam)));
+        QCOMPARE(live.subscribe(channel).op, Protocol::ServerMessage::Op::Subscribed);
+        constexpr int kKeys = 10;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < kKeys; ++i) {
+            const QByteArray key = "cluster-race-" + QByteArray::number(i);
+            replies.append(bidAs(m_servers[0], QStringLiteral("P0093"), 500 + i, key));
+            replies.append(bidAs(m_servers[1], QStringLiteral("P0093"), 500 + i, key));
+        }
+        QList<QByteArray> bodies;
+        for (QNetworkReply *reply : replies) {
+            QCOMPARE(finish({reply}), QList<int>{201});
+            bodies.append(reply->readAll());
+        }
+        for (int i = 0; i < kKeys; ++i)
+            QCOMPARE(bodies.at(2 * i + 1), bodies.at(2 * i)); // the same answer, stored once
+        // A last bid, unkeyed, through C: once it arrived, every earlier event has (same channel,
+        // one numbering, delivered in order).
+        QCOMPARE(finish({bidAs(m_servers[2], QStringLiteral("P0094"), 999)}), QList<int>{201});
+        QVERIFY(live.waitUntil([&] {
+            const auto events = live.events(channel);
+            return !events.isEmpty() && events.last().data.value(QLatin1String("amount")).toInteger() == 999;
+        }));
+        QCOMPARE(live.events(channel).size(), kKeys + 1);
     }
 
     void tiebreakerDeadlineResolvesOnce()
