@@ -93,6 +93,10 @@ bool Database::openPostgres(const QString &url, Migrations migrations)
     db.setUserName(parsed.userName(QUrl::FullyDecoded));
     db.setPassword(parsed.password(QUrl::FullyDecoded));
     db.setDatabaseName(parsed.path().mid(1));
+    // Names the connection in pg_stat_activity (the fan-out's listening one has its own name).
+    static const QRegularExpression plainName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (plainName.match(m_applicationName).hasMatch())
+        db.setConnectOptions(QStringLiteral("application_name=") + m_applicationName);
     if (!db.open()) {
         m_error = QStringLiteral("cannot open %1/%2: %3").arg(host, parsed.path().mid(1), db.lastError().text());
         return false;

@@ -39,6 +39,8 @@ public:
     // Opens the URL and applies pending migrations; false with errorString() on failure.
     bool open(const QString &url, Migrations migrations = Migrations::Apply);
     QString errorString() const { return m_error; }
+    // PostgreSQL's application_name for the connection (pg_stat_activity); set before open().
+    void setApplicationName(const QString &name) { m_applicationName = name; }
     Dialect dialect() const { return m_dialect; }
     // SELECT 1 on the connection; false when the database is unreachable.
     bool ping() const;
@@ -64,6 +66,7 @@ private:
 
     Dialect m_dialect = Dialect::Sqlite;
     QString m_connectionName;
+    QString m_applicationName = QStringLiteral("leaguedesk-server");
     QString m_error;
 };
 

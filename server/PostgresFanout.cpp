@@ -33,6 +33,7 @@ bool PostgresFanout::listen(QString *error)
 {
     m_listener.reset();
     auto listener = std::make_unique<Database>();
+    listener->setApplicationName(QLatin1String(kListenerName));
     if (!listener->open(m_url, Database::Migrations::Skip)) {
         *error = listener->errorString();
         return false;

@@ -25,6 +25,9 @@ class PostgresFanout : public QObject, public EventBus
 public:
     using Deliver = std::function<void(const LiveEvent &event)>;
     static constexpr int kCatchUpMs = 1000;
+    // application_name of the listening connection (what an operator or a test looks for in
+    // pg_stat_activity).
+    static constexpr const char *kListenerName = "leaguedesk-listen";
 
     PostgresFanout(const Database &db, QString databaseUrl, QObject *parent = nullptr);
     ~PostgresFanout() override;

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -110,6 +111,7 @@ class tst_ServerCluster : public QObject
 private:
     std::array<ServerProcess, 3> m_servers;
     QNetworkAccessManager m_nam;
+    QString m_databaseUrl;
 
     QNetworkReply *send(ServerProcess &server, const QByteArray &verb, const QString &path, const QJsonObject &body = {})
     {
@@ -150,6 +152,12 @@ private:
         }
         return statuses;
     }
+    QJsonObject fanoutOf(ServerProcess &server)
+    {
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(server.baseUrl().resolved(QUrl(QStringLiteral("/healthz")))));
+        finish({reply});
+        return QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("fanout")).toObject();
+    }
     QJsonObject call(ServerProcess &server, const QByteArray &verb, const QString &path, int *status = nullptr)
     {
         QNetworkReply *reply = send(server, verb, path);
@@ -166,7 +174,7 @@ private Q_SLOTS:
             QSKIP("needs LEAGUEDESK_TEST_DATABASE (run through tests/server/pg-tests.sh)");
         // One empty database, three instances started at once: migrations and the demo seed must
         // not race. A short tiebreaker duration so that deadlines come within the test's bounds.
-        const QStringList args = TestDatabase::freshDatabaseArgs()
+        const QStringList args = TestDatabase::freshDatabaseArgs(&m_databaseUrl)
             + QStringList{QStringLiteral("--tiebreaker-duration"), QStringLiteral("6")};
         for (ServerProcess &server : m_servers)
             QVERIFY2(server.launch(args, kTimeoutMs), qPrintable(server.errorString()));
@@ -327,6 +335,40 @@ private Q_SLOTS:
             return !events.isEmpty() && events.last().data.value(QLatin1String("amount")).toInteger() == 999;
         }));
         QCOMPARE(live.events(channel).size(), kKeys + 1);
+    }
+
+    void lostNotificationsAreCaughtUp()
+    {
+        // Every instance's listening connection is cut (as if PostgreSQL or the network dropped
+        // it): a write on B still reaches a client on A, through the periodic catch-up read, and
+        // A listens again.
+        const QString channel = QStringLiteral("team:") + kTeam;
+        LiveClient live;
+        QVERIFY(live.open(m_servers[0].baseUrl(), m_servers[0].managerToken(kTeam)));
+        const auto subscribed = live.subscribe(channel);
+        QCOMPARE(subscribed.op, Protocol::ServerMessage::Op::Subscribed);
+        const qint64 relistensBefore = fanoutOf(m_servers[0]).value(QLatin1String("relistens")).toInteger();
+
+        const QUrl base(m_databaseUrl);
+        QProcess psql;
+        psql.start(QStringLiteral("psql"),
+                   {QStringLiteral("-h"), base.host(), QStringLiteral("-p"), QString::number(base.port(5432)),
+                    QStringLiteral("-U"), base.userName(), QStringLiteral("-d"), base.path().mid(1),
+                    QStringLiteral("-tAc"),
+                    QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                   "WHERE application_name = 'leaguedesk-listen' AND datname = current_database()")});
+        QVERIFY(psql.waitForFinished(kTimeoutMs));
+        QCOMPARE(psql.exitCode(), 0);
+        QCOMPARE(psql.readAllStandardOutput().trimmed(), QByteArray("3"));
+
+        QCOMPARE(finish({bidAs(m_servers[1], QStringLiteral("P0094"), 31)}), QList<int>{201});
+        QVERIFY(live.waitUntil([&] { return !live.events(channel).isEmpty(); }));
+        QCOMPARE(live.events(channel).first().seq, subscribed.seq + 1);
+        QCOMPARE(live.events(channel).first().data.value(QLatin1String("amount")).toInteger(), 31);
+        // A found its listening connection gone on the tick that read the event, and reopened it.
+        const QJsonObject fanout = fanoutOf(m_servers[0]);
+        QVERIFY(fanout.value(QLatin1String("relistens")).toInteger() > relistensBefore);
+        QVERIFY(fanout.value(QLatin1String("listening")).toBool());
     }
 
     void tiebreakerDeadlineResolvesOnce()
