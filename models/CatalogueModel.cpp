@@ -15,7 +15,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 CatalogueModel::CatalogueModel(QObject *parent) : QAbstractListModel(parent), m_binding(new QueryBinding(this))
 {
@@ -181,15 +180,11 @@ bool CatalogueModel::createRound(const QString &currencyType, const QDateTime &c
                            {QStringLiteral("player_ids"), QJsonArray::fromStringList(selectedIds())},
                            {QStringLiteral("closes_at"), Protocol::formatTimestamp(closesAt)}};
     // The same round asked for again (after a lost answer) reuses its key: one round, not two.
-    const QByteArray bodyBytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    if (m_key.isEmpty() || m_keyFor != bodyBytes) {
-        m_key = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
-        m_keyFor = bodyBytes;
-    }
+    const QByteArray key = m_key.keyFor(QJsonDocument(body).toJson(QJsonDocument::Compact));
     m_sending = true;
     m_errorText.clear();
     Q_EMIT requestChanged();
-    client->rest()->post(QStringLiteral("/admin/rounds"), body, m_key, this,
+    client->rest()->post(QStringLiteral("/admin/rounds"), body, key, this,
                          [this](const RestResult &result) { answered(result); });
     return true;
 }
@@ -197,8 +192,8 @@ bool CatalogueModel::createRound(const QString &currencyType, const QDateTime &c
 void CatalogueModel::answered(const RestResult &result)
 {
     m_sending = false;
+    m_key.settle(result);
     if (result.isSuccess()) {
-        m_key.clear();
         const auto round = Protocol::parseRound(
             QJsonDocument::fromJson(result.body).object().value(QLatin1String("round")).toObject());
         m_selected.clear();
@@ -213,8 +208,6 @@ void CatalogueModel::answered(const RestResult &result)
         Q_EMIT roundCreated(round ? round->roundId : QString());
         return;
     }
-    if (!result.isRetryable())
-        m_key.clear();
     if (result.errorCode == QLatin1String("player_unavailable"))
         m_errorText = tr("A selected player is no longer available; the list is updated");
     else if (result.status == 0)

@@ -2,6 +2,7 @@
 
 #include "KeyedListModel.h"
 #include <session/Session.h>
+#include <sync/IdempotencyKey.h>
 
 #include <QQmlEngine>
 #include <QSet>
@@ -100,6 +101,5 @@ private:
     QSet<QString> m_selected;
     bool m_sending = false;
     QString m_errorText;
-    QByteArray m_key; // Idempotency-Key of the round being created, reused when sent again
-    QByteArray m_keyFor;
+    IdempotencyKey m_key; // of the round being created, reused when sent again
 };

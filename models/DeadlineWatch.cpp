@@ -1,5 +1,6 @@
 #include "DeadlineWatch.h"
 
+#include "ModelsLog.h"
 #include "QueryBinding.h"
 
 #include <session/Session.h>
@@ -40,14 +41,21 @@ void DeadlineWatch::setTeamId(const QString &teamId)
 void DeadlineWatch::reload()
 {
     const Query *query = m_binding->query();
-    watch(query && query->hasData() ? parseTiebreakerList(query->data()) : QList<Tiebreaker>{});
+    if (!query || !query->hasData()) {
+        watch({});
+        return;
+    }
+    const auto list = Protocol::parseTiebreakerList(query->data());
+    if (!list)
+        qCWarning(lcModels) << "tiebreaker list does not parse:" << list.error();
+    watch(list ? list->tiebreakers : QList<Protocol::Tiebreaker>());
 }
 
-void DeadlineWatch::watch(const QList<Tiebreaker> &active)
+void DeadlineWatch::watch(const QList<Protocol::Tiebreaker> &active)
 {
     m_watched.clear();
-    for (const Tiebreaker &t : active) {
-        if (t.status == QLatin1String("active") && t.deadline.isValid() && !m_teamId.isEmpty()
+    for (const Protocol::Tiebreaker &t : active) {
+        if (t.status == Protocol::TiebreakerStatus::Active && t.deadlineTime().isValid() && !m_teamId.isEmpty()
             && t.participants.contains(m_teamId))
             m_watched.append(t);
     }
@@ -58,9 +66,10 @@ void DeadlineWatch::check()
 {
     const QDateTime now = m_clock();
     qint64 nextMs = -1;
-    for (const Tiebreaker &t : std::as_const(m_watched)) {
-        const QDateTime alertAt = t.deadline.addSecs(-lastSeconds);
-        if (now >= t.deadline || m_alerted.contains(t.tiebreakerId))
+    for (const Protocol::Tiebreaker &t : std::as_const(m_watched)) {
+        const QDateTime deadline = t.deadlineTime();
+        const QDateTime alertAt = deadline.addSecs(-lastSeconds);
+        if (now >= deadline || m_alerted.contains(t.tiebreakerId))
             continue;
         if (now >= alertAt) {
             m_alerted.insert(t.tiebreakerId);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TiebreakerData.h"
+#include <protocol/Tiebreaker.h>
 
 #include <QDateTime>
 #include <QHash>
@@ -33,20 +33,20 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // The active tiebreakers as the list answers them (tests call it directly).
-    void watch(const QList<Tiebreaker> &active);
+    void watch(const QList<Protocol::Tiebreaker> &active);
     // Looks at the clock now: alerts what entered its last seconds, and sets the timer.
     void check();
     bool isTimerActive() const { return m_timer.isActive(); }
 
 Q_SIGNALS:
-    void finalSeconds(const Tiebreaker &tiebreaker);
+    void finalSeconds(const Protocol::Tiebreaker &tiebreaker);
 
 private:
     void reload();
 
     QueryBinding *m_binding; // child
     QString m_teamId;
-    QList<Tiebreaker> m_watched;
+    QList<Protocol::Tiebreaker> m_watched;
     QSet<QString> m_alerted; // tiebreaker ids, once each
     QTimer m_timer;
     std::function<QDateTime()> m_clock = [] { return QDateTime::currentDateTimeUtc(); };

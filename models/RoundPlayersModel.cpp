@@ -13,7 +13,6 @@
 #include <sync/SyncClient.h>
 
 #include <QLocale>
-#include <QUuid>
 
 #include <cmath>
 
@@ -210,10 +209,7 @@ bool RoundPlayersModel::send(const QString &playerId, qint64 amount)
     Pending &pending = m_pending[playerId];
     if (pending.sending)
         return false; // no double submission
-    if (pending.key.isEmpty() || pending.amount != amount) {
-        pending.key = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
-        pending.amount = amount;
-    }
+    const QByteArray key = pending.key.keyFor(amount < 0 ? QByteArrayLiteral("withdraw") : QByteArray::number(amount));
     pending.sending = true;
     pending.errorText.clear();
     reload();
@@ -224,11 +220,11 @@ bool RoundPlayersModel::send(const QString &playerId, qint64 amount)
     };
     if (amount < 0) {
         client->rest()->deleteResource(QStringLiteral("/rounds/%1/bids/%2").arg(roundId, playerId), this, callback,
-                                       pending.key);
+                                       key);
     } else {
         client->rest()->post(QStringLiteral("/rounds/%1/bids").arg(roundId),
                              QJsonObject{{QStringLiteral("player_id"), playerId}, {QStringLiteral("amount"), amount}},
-                             pending.key, this, callback);
+                             key, this, callback);
     }
     return true;
 }
@@ -237,6 +233,7 @@ void RoundPlayersModel::answered(const QString &playerId, qint64 amount, const R
 {
     Pending &pending = m_pending[playerId];
     pending.sending = false;
+    pending.key.settle(result);
     const bool ok = result.isSuccess();
     if (ok) {
         m_pending.remove(playerId);
@@ -244,12 +241,7 @@ void RoundPlayersModel::answered(const QString &playerId, qint64 amount, const R
         if (SyncClient *client = m_rounds->client())
             client->cache()->invalidate(QueryKey::roundBids(m_roundId));
     } else {
-        // A definite refusal is kept by the server under its key: a new attempt needs a new one.
-        if (!result.isRetryable())
-            pending.key.clear();
-        const QString code = result.status == 0 ? QStringLiteral("network")
-                           : !result.errorCode.isEmpty() ? result.errorCode
-                                                         : QStringLiteral("http_%1").arg(result.status);
+        const QString code = result.failureCode();
         pending.errorText = refusalText(code, amount, amount < 0);
         qCInfo(lcModels) << (amount < 0 ? "withdrawal" : "sealed bid") << "refused:" << result.status << code;
     }

@@ -2,6 +2,7 @@
 
 #include "KeyedListModel.h"
 #include <session/Session.h>
+#include <sync/IdempotencyKey.h>
 
 #include <QDateTime>
 #include <QHash>
@@ -94,8 +95,7 @@ protected:
 private:
     struct Pending
     {
-        QByteArray key;      // Idempotency-Key, reused when the same request is sent again
-        qint64 amount = -1;  // -1: a withdrawal
+        IdempotencyKey key; // of the last placement (its amount) or withdrawal
         bool sending = false;
         QString errorText;
     };

@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -268,19 +267,16 @@ bool RoundsModel::runAction(const QString &roundId, bool finalize)
     if (!client || m_busy || roundId.isEmpty())
         return false;
     const QString what = (finalize ? QStringLiteral("finalize/") : QStringLiteral("delete/")) + roundId;
-    if (m_actionKey.isEmpty() || m_actionKeyFor != what) {
-        m_actionKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
-        m_actionKeyFor = what;
-    }
+    const QByteArray key = m_actionKey.keyFor(what.toUtf8());
     m_busy = true;
     m_actionError.clear();
     m_actionText.clear();
     Q_EMIT actionChanged();
     auto done = [this, roundId, finalize](const RestResult &result) {
         m_busy = false;
+        m_actionKey.settle(result);
         const QJsonObject body = QJsonDocument::fromJson(result.body).object();
         if (result.isSuccess()) {
-            m_actionKey.clear();
             if (finalize) {
                 const qsizetype acquired = body.value(QLatin1String("acquired")).toArray().size();
                 const qsizetype tiebreakers = body.value(QLatin1String("tiebreakers")).toArray().size();
@@ -304,8 +300,6 @@ bool RoundsModel::runAction(const QString &roundId, bool finalize)
                 c->cache()->invalidate(QueryKey::players());
             }
         } else {
-            if (!result.isRetryable())
-                m_actionKey.clear();
             if (result.errorCode == QLatin1String("round_closed"))
                 m_actionError = tr("Round %1 is already finalized").arg(roundId);
             else if (result.errorCode == QLatin1String("not_found"))
@@ -320,8 +314,8 @@ bool RoundsModel::runAction(const QString &roundId, bool finalize)
         Q_EMIT actionDone(roundId, result.isSuccess());
     };
     if (finalize)
-        client->rest()->post(QStringLiteral("/admin/rounds/%1/finalize").arg(roundId), {}, m_actionKey, this, done);
+        client->rest()->post(QStringLiteral("/admin/rounds/%1/finalize").arg(roundId), {}, key, this, done);
     else
-        client->rest()->deleteResource(QStringLiteral("/admin/rounds/%1").arg(roundId), this, done, m_actionKey);
+        client->rest()->deleteResource(QStringLiteral("/admin/rounds/%1").arg(roundId), this, done, key);
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "KeyedListModel.h"
 #include <session/Session.h>
+#include <sync/IdempotencyKey.h>
 
 #include <QDateTime>
 #include <QHash>
@@ -117,6 +118,5 @@ private:
     bool m_busy = false;
     QString m_actionText;
     QString m_actionError;
-    QByteArray m_actionKey;   // reused when the same action is sent again after no answer
-    QString m_actionKeyFor;
+    IdempotencyKey m_actionKey; // reused when the same action is sent again after no answer
 };

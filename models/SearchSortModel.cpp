@@ -2,13 +2,8 @@
 
 #include <QDateTime>
 
-SearchSortModel::SearchSortModel(QObject *parent) : QSortFilterProxyModel(parent)
+SearchSortModel::SearchSortModel(QObject *parent) : ListProxyModel(parent)
 {
-    setDynamicSortFilter(true);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(this, signal, this, &SearchSortModel::countChanged);
-    connect(this, &QAbstractItemModel::modelReset, this, &SearchSortModel::countChanged);
-    connect(this, &QAbstractItemModel::layoutChanged, this, &SearchSortModel::countChanged);
     // The role names are known once a source is set.
     connect(this, &QAbstractProxyModel::sourceModelChanged, this, [this] { invalidateFilter(); applySort(); });
 }
@@ -25,9 +20,8 @@ void SearchSortModel::setSearchText(const QString &text)
     if (m_search == text)
         return;
     m_search = text;
-    invalidateFilter();
+    refilter();
     Q_EMIT searchTextChanged();
-    Q_EMIT countChanged();
 }
 
 void SearchSortModel::setSearchRoles(const QStringList &roles)
@@ -35,9 +29,8 @@ void SearchSortModel::setSearchRoles(const QStringList &roles)
     if (m_searchRoleNames == roles)
         return;
     m_searchRoleNames = roles;
-    invalidateFilter();
+    refilter();
     Q_EMIT searchRolesChanged();
-    Q_EMIT countChanged();
 }
 
 void SearchSortModel::setSortRoleName(const QString &role)
@@ -71,15 +64,14 @@ void SearchSortModel::applySort()
 
 bool SearchSortModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QString needle = m_search.trimmed();
-    if (needle.isEmpty())
+    if (m_search.trimmed().isEmpty())
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    QList<int> roles;
     for (const QString &name : m_searchRoleNames) {
-        if (const int role = roleOf(name); role >= 0 && index.data(role).toString().contains(needle, Qt::CaseInsensitive))
-            return true;
+        if (const int role = roleOf(name); role >= 0)
+            roles.append(role);
     }
-    return false;
+    return matches(sourceModel()->index(sourceRow, 0, sourceParent), roles, m_search);
 }
 
 bool SearchSortModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QQmlEngine>
-#include <QSortFilterProxyModel>
+#include "ListProxyModel.h"
+
 #include <QStringList>
 
 // A list as the user narrows and orders it: rows whose `searchRoles` contain `searchText`
-// (case-insensitive), sorted by `sortRole` (a role name; "" keeps the source's order). A proxy, so
-// the source keeps its minimal changes; used by Transactions and Finished tiebreakers.
-class SearchSortModel : public QSortFilterProxyModel
+// (case-insensitive), sorted by `sortRole` (a role name; "" keeps the source's order); used by
+// Transactions, Finished tiebreakers and the catalogue.
+class SearchSortModel : public ListProxyModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -16,7 +16,6 @@ class SearchSortModel : public QSortFilterProxyModel
     Q_PROPERTY(QStringList searchRoles READ searchRoles WRITE setSearchRoles NOTIFY searchRolesChanged)
     Q_PROPERTY(QString sortRoleName READ sortRoleName WRITE setSortRoleName NOTIFY sortChanged)
     Q_PROPERTY(bool descending READ isDescending WRITE setDescending NOTIFY sortChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     explicit SearchSortModel(QObject *parent = nullptr);
@@ -29,7 +28,6 @@ public:
     void setSortRoleName(const QString &role);
     bool isDescending() const { return m_descending; }
     void setDescending(bool descending);
-    int count() const { return rowCount(); }
 
     // Rows across the proxy, for views that keep a selection by the source's row or key.
     Q_INVOKABLE int sourceRow(int row) const;
@@ -39,7 +37,6 @@ Q_SIGNALS:
     void searchTextChanged();
     void searchRolesChanged();
     void sortChanged();
-    void countChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

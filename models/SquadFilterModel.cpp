@@ -11,14 +11,9 @@ int positionOrder(const QString &position)
 }
 } // namespace
 
-SquadFilterModel::SquadFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+SquadFilterModel::SquadFilterModel(QObject *parent) : ListProxyModel(parent)
 {
-    setDynamicSortFilter(true);
     sort(0);
-    connect(this, &QAbstractItemModel::rowsInserted, this, &SquadFilterModel::countChanged);
-    connect(this, &QAbstractItemModel::rowsRemoved, this, &SquadFilterModel::countChanged);
-    connect(this, &QAbstractItemModel::modelReset, this, &SquadFilterModel::countChanged);
-    connect(this, &QAbstractItemModel::layoutChanged, this, &SquadFilterModel::countChanged);
 }
 
 void SquadFilterModel::setPosition(const QString &position)
@@ -26,9 +21,8 @@ void SquadFilterModel::setPosition(const QString &position)
     if (m_position == position)
         return;
     m_position = position;
-    invalidateFilter();
+    refilter();
     Q_EMIT positionChanged();
-    Q_EMIT countChanged();
 }
 
 void SquadFilterModel::setSearch(const QString &search)
@@ -36,9 +30,8 @@ void SquadFilterModel::setSearch(const QString &search)
     if (m_search == search)
         return;
     m_search = search;
-    invalidateFilter();
+    refilter();
     Q_EMIT searchChanged();
-    Q_EMIT countChanged();
 }
 
 void SquadFilterModel::setSortBy(const QString &sortBy)
@@ -56,9 +49,7 @@ bool SquadFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_position.isEmpty() && index.data(SquadModel::PositionRole).toString() != m_position)
         return false;
-    const QString needle = m_search.trimmed();
-    return needle.isEmpty() || index.data(SquadModel::NameRole).toString().contains(needle, Qt::CaseInsensitive)
-        || index.data(SquadModel::ClubRole).toString().contains(needle, Qt::CaseInsensitive);
+    return matches(index, {SquadModel::NameRole, SquadModel::ClubRole}, m_search);
 }
 
 bool SquadFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <QQmlEngine>
-#include <QSortFilterProxyModel>
+#include "ListProxyModel.h"
 
 // The squad as the view lists it: grouped by position (GK, DEF, MID, FWD; then by name), or
 // sorted by name or price (most expensive first); optionally only one position and only players
-// whose name or club contains `search`. A proxy, so the source keeps its minimal changes.
-class SquadFilterModel : public QSortFilterProxyModel
+// whose name or club contains `search`.
+class SquadFilterModel : public ListProxyModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -16,7 +15,6 @@ class SquadFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
     // position (grouped, the default) | name | price
     Q_PROPERTY(QString sortBy READ sortBy WRITE setSortBy NOTIFY sortByChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     explicit SquadFilterModel(QObject *parent = nullptr);
@@ -27,13 +25,11 @@ public:
     void setSearch(const QString &search);
     QString sortBy() const { return m_sortBy; }
     void setSortBy(const QString &sortBy);
-    int count() const { return rowCount(); }
 
 Q_SIGNALS:
     void positionChanged();
     void searchChanged();
     void sortByChanged();
-    void countChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSet>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -32,7 +31,7 @@ QHash<int, QByteArray> TiebreakerBidsModel::roleNames() const
 
 QVariant TiebreakerBidsModel::data(const QModelIndex &index, int role) const
 {
-    const TiebreakerBid *bid = rowAt(index);
+    const Protocol::TiebreakerBid *bid = rowAt(index);
     if (!bid)
         return {};
     switch (role) {
@@ -47,7 +46,7 @@ QVariant TiebreakerBidsModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QList<int> TiebreakerBidsModel::changedRoles(const TiebreakerBid &a, const TiebreakerBid &b) const
+QList<int> TiebreakerBidsModel::changedRoles(const Protocol::TiebreakerBid &a, const Protocol::TiebreakerBid &b) const
 {
     // The key covers team, time and amount; only the name can change under it.
     return a.teamName != b.teamName ? QList<int>{TeamNameRole, Qt::DisplayRole} : QList<int>{};
@@ -76,8 +75,7 @@ void TiebreakerBidsModel::setTiebreakerId(const QString &id)
     if (m_tiebreakerId == id)
         return;
     m_tiebreakerId = id;
-    m_pendingKey.clear();
-    m_pendingAmount = -1;
+    m_bidKey.clear();
     m_acceptedAmount = -1;
     clearBidState();
     m_binding->setKey(id.isEmpty() ? std::nullopt : std::optional(QueryKey::tiebreaker(id)));
@@ -107,22 +105,22 @@ void TiebreakerBidsModel::reload()
 
 void TiebreakerBidsModel::load(const QJsonObject &answer)
 {
-    if (auto details = parseTiebreaker(answer))
-        apply(*details);
+    if (const auto details = Protocol::parseTiebreaker(answer))
+        apply(details.value());
     else
-        qCWarning(lcModels) << "tiebreaker answer does not parse";
+        qCWarning(lcModels) << "tiebreaker answer does not parse:" << details.error();
 }
 
-void TiebreakerBidsModel::apply(const Tiebreaker &details)
+void TiebreakerBidsModel::apply(const Protocol::Tiebreaker &details)
 {
-    const std::optional<TiebreakerBid> oldHighest = m_details.highestBid;
+    const std::optional<Protocol::TiebreakerBid> oldHighest = m_details.highestBid;
     const bool changed = !(details == m_details);
     m_details = details;
-    QList<TiebreakerBid> bids = details.bids;
+    QList<Protocol::TiebreakerBid> bids = details.bids.value_or(QList<Protocol::TiebreakerBid>());
     std::reverse(bids.begin(), bids.end()); // newest first: the history reads from the top
     const int before = count();
     QSet<QString> known;
-    for (const TiebreakerBid &bid : rows())
+    for (const Protocol::TiebreakerBid &bid : rows())
         known.insert(bid.key());
     applyRows(bids);
     if (before != count())
@@ -148,7 +146,7 @@ qint64 TiebreakerBidsModel::myLastBid() const
 {
     if (m_teamId.isEmpty())
         return -1;
-    for (const TiebreakerBid &bid : rows()) { // newest first
+    for (const Protocol::TiebreakerBid &bid : rows()) { // newest first
         if (bid.teamId == m_teamId)
             return bid.amount;
     }
@@ -168,7 +166,8 @@ void TiebreakerBidsModel::clearBidState()
 qint64 TiebreakerBidsModel::leadingAmount() const
 {
     // Only a running tiebreaker has a leader to protect; a closed one says so itself.
-    if (m_teamId.isEmpty() || m_details.status != QLatin1String("active"))
+    if (m_teamId.isEmpty() || m_details.tiebreakerId.isEmpty()
+        || m_details.status != Protocol::TiebreakerStatus::Active)
         return -1;
     const auto &highest = m_details.highestBid;
     if (highest && highest->teamId == m_teamId)
@@ -190,10 +189,7 @@ bool TiebreakerBidsModel::placeBid(double value)
         qCInfo(lcModels) << "bid not sent: the team already holds the highest bid" << leadingAmount();
         return false;
     }
-    if (m_pendingKey.isEmpty() || m_pendingAmount != amount) {
-        m_pendingKey = QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8();
-        m_pendingAmount = amount;
-    }
+    const QByteArray key = m_bidKey.keyFor(QByteArray::number(amount));
     if (Session *session = m_binding->session())
         session->noteOwnBid(m_tiebreakerId, amount); // its event may arrive before the answer
     m_sending = true;
@@ -203,7 +199,7 @@ bool TiebreakerBidsModel::placeBid(double value)
     Q_EMIT bidStateChanged();
     const QString path = QStringLiteral("/tiebreakers/%1/bids").arg(m_tiebreakerId);
     const QString id = m_tiebreakerId;
-    client->rest()->post(path, QJsonObject{{QStringLiteral("amount"), amount}}, m_pendingKey, this,
+    client->rest()->post(path, QJsonObject{{QStringLiteral("amount"), amount}}, key, this,
                          [this, amount, id](const RestResult &result) {
         if (id == m_tiebreakerId)
             handleBidAnswer(amount, result);
@@ -214,18 +210,16 @@ bool TiebreakerBidsModel::placeBid(double value)
 void TiebreakerBidsModel::handleBidAnswer(qint64 amount, const RestResult &result)
 {
     m_sending = false;
+    m_bidKey.settle(result);
     if (result.isSuccess()) {
-        m_pendingKey.clear();
-        m_pendingAmount = -1;
         m_bidErrorCode.clear();
         m_bidErrorMessage.clear();
         m_acceptedAmount = amount;
         m_confirmation = tr("Your bid of %1 is in").arg(QLocale().toString(amount));
         const QJsonObject body = QJsonDocument::fromJson(result.body).object();
-        if (auto after = body.value(QLatin1String("tiebreaker")).isObject()
-                ? parseTiebreaker(body.value(QLatin1String("tiebreaker")).toObject()) : std::nullopt;
-            after && after->tiebreakerId == m_tiebreakerId && !after->bids.isEmpty()) {
-            apply(*after);
+        if (const auto after = Protocol::parseTiebreaker(body.value(QLatin1String("tiebreaker")).toObject());
+            after && after->tiebreakerId == m_tiebreakerId && after->bids && !after->bids->isEmpty()) {
+            apply(after.value());
         }
         // The bid's own event refreshes the history; without a live connection nothing would.
         SyncClient *client = m_binding->client();
@@ -235,15 +229,7 @@ void TiebreakerBidsModel::handleBidAnswer(qint64 amount, const RestResult &resul
         Q_EMIT bidPlaced(amount);
         return;
     }
-    // No answer or a server fault: the same key may be sent again. A definite refusal is kept
-    // by the server under that key, so a new attempt needs a new one.
-    if (!result.isRetryable()) {
-        m_pendingKey.clear();
-        m_pendingAmount = -1;
-    }
-    m_bidErrorCode = result.status == 0 ? QStringLiteral("network")
-                   : !result.errorCode.isEmpty() ? result.errorCode
-                                                 : QStringLiteral("http_%1").arg(result.status);
+    m_bidErrorCode = result.failureCode();
     m_bidErrorMessage = result.errorMessage;
     qCInfo(lcModels) << "bid refused:" << result.status << m_bidErrorCode;
     Q_EMIT bidStateChanged();
@@ -290,7 +276,7 @@ QString TiebreakerBidsModel::winnerTeamName() const
     if (m_details.winnerTeamId.isEmpty())
         return {};
     // The winner is the highest bidder that could still pay: look in the bids, then the teams.
-    for (const TiebreakerBid &bid : rows()) {
+    for (const Protocol::TiebreakerBid &bid : rows()) {
         if (bid.teamId == m_details.winnerTeamId && !bid.teamName.isEmpty())
             return bid.teamName;
     }
@@ -301,9 +287,11 @@ QString TiebreakerBidsModel::outcome() const
 {
     const QLocale locale;
     const auto money = [&](qint64 amount) { return tr("%1 %2").arg(locale.toString(amount), currencyType()); };
-    if (m_details.status == QLatin1String("cancelled"))
+    if (m_details.tiebreakerId.isEmpty())
+        return {};
+    if (m_details.status == Protocol::TiebreakerStatus::Cancelled)
         return tr("Ended without a bid; the player stays unsold");
-    if (m_details.status != QLatin1String("resolved") || m_details.winnerTeamId.isEmpty())
+    if (m_details.status != Protocol::TiebreakerStatus::Resolved || m_details.winnerTeamId.isEmpty())
         return {};
     const bool ownWin = !m_teamId.isEmpty() && m_details.winnerTeamId == m_teamId;
     const qint64 paid = winningAmount();
@@ -311,7 +299,7 @@ QString TiebreakerBidsModel::outcome() const
                           : (paid >= 0 ? tr("Won by %1 for %2").arg(winnerTeamName(), money(paid)) : tr("Won by %1").arg(winnerTeamName()));
     if (highestBidLost()) {
         // PROTOCOL.md 1.1: the highest bidder could no longer pay when it was resolved.
-        const TiebreakerBid &highest = *m_details.highestBid;
+        const Protocol::TiebreakerBid &highest = *m_details.highestBid;
         const bool ownHighest = !m_teamId.isEmpty() && highest.teamId == m_teamId;
         text += QLatin1Char('\n')
               + (ownHighest ? tr("Your highest bid of %1 lost: your wallet could no longer pay it when the tiebreaker closed.")

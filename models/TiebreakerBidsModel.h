@@ -1,8 +1,9 @@
 #pragma once
 
 #include "KeyedListModel.h"
+#include <protocol/Tiebreaker.h>
 #include <session/Session.h>
-#include "TiebreakerData.h"
+#include <sync/IdempotencyKey.h>
 
 #include <QDateTime>
 #include <QQmlEngine>
@@ -14,10 +15,10 @@ struct RestResult;
 // One tiebreaker (GET /tiebreakers/{id}): its bids as rows, newest first, and its state as
 // properties. Also places this team's bids (POST /tiebreakers/{id}/bids with an Idempotency-Key)
 // and turns the server's refusals into words next to the field.
-class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<TiebreakerBidsModel, TiebreakerBid>
+class TiebreakerBidsModel : public QAbstractListModel, public KeyedListModel<TiebreakerBidsModel, Protocol::TiebreakerBid>
 {
     Q_OBJECT
-    KEYED_LIST_MODEL(TiebreakerBidsModel, TiebreakerBid)
+    KEYED_LIST_MODEL(TiebreakerBidsModel, Protocol::TiebreakerBid)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -95,13 +96,17 @@ public:
     QString errorString() const;
 
     QString playerName() const { return m_details.playerName; }
-    QString tiebreakerStatus() const { return m_details.status; }
+    // "" until the tiebreaker is known.
+    QString tiebreakerStatus() const
+    {
+        return m_details.tiebreakerId.isEmpty() ? QString() : Protocol::tiebreakerStatusName(m_details.status);
+    }
     QString currencyType() const { return m_details.currencyType; }
     QStringList participants() const { return m_details.participants; }
     QStringList participantNames() const;
     QString participantsText() const { return participantNames().join(QStringLiteral(", ")); }
     qint64 startingAmount() const { return m_details.startingAmount; }
-    QDateTime deadline() const { return m_details.deadline; }
+    QDateTime deadline() const { return m_details.deadlineTime(); }
     qint64 highestBidAmount() const { return m_details.highestBid ? m_details.highestBid->amount : -1; }
     QString highestBidTeamId() const { return m_details.highestBid ? m_details.highestBid->teamId : QString(); }
     QString highestBidTeamName() const { return m_details.highestBid ? m_details.highestBid->teamName : QString(); }
@@ -145,22 +150,21 @@ Q_SIGNALS:
     void bidPlaced(qint64 amount);
 
 protected:
-    QString keyOf(const TiebreakerBid &row) const { return row.key(); }
-    QList<int> changedRoles(const TiebreakerBid &before, const TiebreakerBid &after) const;
+    QString keyOf(const Protocol::TiebreakerBid &row) const { return row.key(); }
+    QList<int> changedRoles(const Protocol::TiebreakerBid &before, const Protocol::TiebreakerBid &after) const;
 
 private:
     void reload();
-    void apply(const Tiebreaker &details);
+    void apply(const Protocol::Tiebreaker &details);
 
     QueryBinding *m_binding; // child
     QString m_tiebreakerId;
     QString m_teamId;
-    Tiebreaker m_details;
+    Protocol::Tiebreaker m_details;
     bool m_sending = false;
     QString m_bidErrorCode;
     QString m_bidErrorMessage;
     QString m_confirmation;
-    QByteArray m_pendingKey; // kept for a retry of the same amount after no answer
-    qint64 m_pendingAmount = -1;
+    IdempotencyKey m_bidKey; // kept for a retry of the same amount after no answer
     qint64 m_acceptedAmount = -1; // this dashboard's last accepted bid, until the details show it
 };

@@ -60,8 +60,8 @@ void TiebreakerListModel::updateFollowed()
     if (!client)
         return;
     QSet<QString> wanted;
-    for (const Tiebreaker &t : rows()) {
-        if (t.status == QLatin1String("active"))
+    for (const Protocol::Tiebreaker &t : rows()) {
+        if (t.status == Protocol::TiebreakerStatus::Active)
             wanted.insert(t.tiebreakerId);
     }
     for (const QString &id : std::as_const(m_followed)) {
@@ -90,7 +90,7 @@ QHash<int, QByteArray> TiebreakerListModel::roleNames() const
 
 QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
 {
-    const Tiebreaker *t = rowAt(index);
+    const Protocol::Tiebreaker *t = rowAt(index);
     if (!t)
         return {};
     switch (role) {
@@ -100,7 +100,7 @@ QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
     case PlayerIdRole: return t->playerId;
     case RoundIdRole: return t->roundId;
     case CurrencyTypeRole: return t->currencyType;
-    case StatusRole: return t->status;
+    case StatusRole: return Protocol::tiebreakerStatusName(t->status);
     case ParticipantsRole: return t->participants;
     case StartingAmountRole: return t->startingAmount;
     case HighestBidAmountRole: return t->highestBid ? t->highestBid->amount : qint64(-1);
@@ -108,7 +108,7 @@ QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
     case HighestBidTeamNameRole: return t->highestBid ? t->highestBid->teamName : QString();
     case HighestBidTsRole: return t->highestBid ? t->highestBid->ts : QString();
     case MinIncrementRole: return t->minIncrement;
-    case DeadlineRole: return t->deadline;
+    case DeadlineRole: return t->deadlineTime();
     case WinnerTeamIdRole: return t->winnerTeamId;
     case WinnerTeamNameRole:
         // The winner is the highest bidder that could still pay, not always the highest bid.
@@ -121,7 +121,7 @@ QVariant TiebreakerListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QList<int> TiebreakerListModel::changedRoles(const Tiebreaker &a, const Tiebreaker &b) const
+QList<int> TiebreakerListModel::changedRoles(const Protocol::Tiebreaker &a, const Protocol::Tiebreaker &b) const
 {
     QList<int> roles;
     if (a.playerId != b.playerId)
@@ -139,10 +139,10 @@ QList<int> TiebreakerListModel::changedRoles(const Tiebreaker &a, const Tiebreak
     if (a.startingAmount != b.startingAmount)
         roles << StartingAmountRole;
     if (a.highestBid != b.highestBid) {
-        const auto amount = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->amount : -1; };
-        const auto team = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->teamId : QString(); };
-        const auto name = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->teamName : QString(); };
-        const auto ts = [](const Tiebreaker &t) { return t.highestBid ? t.highestBid->ts : QString(); };
+        const auto amount = [](const Protocol::Tiebreaker &t) { return t.highestBid ? t.highestBid->amount : -1; };
+        const auto team = [](const Protocol::Tiebreaker &t) { return t.highestBid ? t.highestBid->teamId : QString(); };
+        const auto name = [](const Protocol::Tiebreaker &t) { return t.highestBid ? t.highestBid->teamName : QString(); };
+        const auto ts = [](const Protocol::Tiebreaker &t) { return t.highestBid ? t.highestBid->ts : QString(); };
         if (amount(a) != amount(b))
             roles << HighestBidAmountRole;
         if (team(a) != team(b))
@@ -228,20 +228,31 @@ void TiebreakerListModel::reload()
 
 void TiebreakerListModel::load(const QJsonObject &answer)
 {
-    QList<Tiebreaker> list = parseTiebreakerList(answer);
-    list.erase(std::remove_if(list.begin(), list.end(), [this](const Tiebreaker &t) {
+    // No data yet is an empty list; an answer that does not parse (the cache refuses those before
+    // they reach a model) leaves the rows as they were.
+    QList<Protocol::Tiebreaker> list;
+    if (!answer.isEmpty()) {
+        auto parsed = Protocol::parseTiebreakerList(answer);
+        if (!parsed) {
+            qCWarning(lcModels) << "tiebreaker list does not parse:" << parsed.error();
+            return;
+        }
+        list = std::move(parsed.value().tiebreakers);
+    }
+    list.erase(std::remove_if(list.begin(), list.end(), [this](const Protocol::Tiebreaker &t) {
         if (!m_participant.isEmpty() && !t.participants.contains(m_participant))
             return true;
-        const bool active = t.status == QLatin1String("active");
+        const bool active = t.status == Protocol::TiebreakerStatus::Active;
         return closedMode() ? active : !active;
     }), list.end());
     if (closedMode()) {
-        std::stable_sort(list.begin(), list.end(),
-                         [](const Tiebreaker &x, const Tiebreaker &y) { return x.deadline > y.deadline; });
+        std::stable_sort(list.begin(), list.end(), [](const Protocol::Tiebreaker &x, const Protocol::Tiebreaker &y) {
+            return x.deadlineTime() > y.deadlineTime();
+        });
     } else {
         // Creation order, not deadline: a late bid pushes a deadline, and cards should not jump.
         std::stable_sort(list.begin(), list.end(),
-                         [](const Tiebreaker &x, const Tiebreaker &y) { return x.tiebreakerId < y.tiebreakerId; });
+                         [](const Protocol::Tiebreaker &x, const Protocol::Tiebreaker &y) { return x.tiebreakerId < y.tiebreakerId; });
     }
     const int before = count();
     applyRows(list);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "KeyedListModel.h"
+#include <protocol/Tiebreaker.h>
 #include <session/Session.h>
-#include "TiebreakerData.h"
 
 #include <QQmlEngine>
 #include <QPointer>
@@ -16,10 +16,10 @@ class SyncClient;
 // GET /tiebreakers?status=active through the query cache (an admin sees all, a manager those it
 // takes part in), oldest first so cards keep their place. `status: "closed"` lists resolved and
 // cancelled ones, latest first, from the cached GET /tiebreakers?status=all.
-class TiebreakerListModel : public QAbstractListModel, public KeyedListModel<TiebreakerListModel, Tiebreaker>
+class TiebreakerListModel : public QAbstractListModel, public KeyedListModel<TiebreakerListModel, Protocol::Tiebreaker>
 {
     Q_OBJECT
-    KEYED_LIST_MODEL(TiebreakerListModel, Tiebreaker)
+    KEYED_LIST_MODEL(TiebreakerListModel, Protocol::Tiebreaker)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -96,8 +96,8 @@ Q_SIGNALS:
     void statusChanged();
 
 protected:
-    QString keyOf(const Tiebreaker &row) const { return row.tiebreakerId; }
-    QList<int> changedRoles(const Tiebreaker &before, const Tiebreaker &after) const;
+    QString keyOf(const Protocol::Tiebreaker &row) const { return row.tiebreakerId; }
+    QList<int> changedRoles(const Protocol::Tiebreaker &before, const Protocol::Tiebreaker &after) const;
 
 private:
     bool closedMode() const { return m_status == QLatin1String("closed"); }

@@ -2,9 +2,10 @@
 
 #include "DeadlineWatch.h"
 #include "ModelsLog.h"
-#include "TiebreakerData.h"
 
 #include <protocol/Events.h>
+#include <protocol/Tiebreaker.h>
+#include <protocol/Wallet.h>
 #include <sync/Query.h>
 #include <sync/QueryCache.h>
 #include <sync/SyncClient.h>
@@ -157,9 +158,9 @@ bool ToastQueue::alreadySeen(const QString &type, const QJsonObject &data) const
         if (!query || !query->hasData())
             return false;
         const QString ts = data.value(QLatin1String("ts")).toString();
-        for (const QJsonValue &bid : query->data().value(QLatin1String("bids")).toArray()) {
-            if (bid.toObject().value(QLatin1String("ts")).toString() == ts
-                && bid.toObject().value(QLatin1String("team_id")).toString() == teamId)
+        const auto cached = Protocol::parseTiebreaker(query->data());
+        for (const Protocol::TiebreakerBid &bid : cached && cached->bids ? *cached->bids : QList<Protocol::TiebreakerBid>()) {
+            if (bid.ts == ts && bid.teamId == teamId)
                 return true;
         }
     }
@@ -180,22 +181,27 @@ qint64 ToastQueue::cachedBalance(const QString &currency) const
     const Query *query = client && !m_ownTeamId.isEmpty() ? client->cache()->find(QueryKey::wallet(m_ownTeamId)) : nullptr;
     if (!query || !query->hasData())
         return -1;
-    for (const QJsonValue &balance : query->data().value(QLatin1String("balances")).toArray()) {
-        if (balance.toObject().value(QLatin1String("currency_type")).toString() == currency)
-            return balance.toObject().value(QLatin1String("balance")).toInteger(-1);
+    const auto wallet = Protocol::parseWallet(query->data());
+    for (const Protocol::WalletBalance &balance : wallet ? wallet->balances : QList<Protocol::WalletBalance>()) {
+        if (balance.currencyType == currency)
+            return balance.balance;
     }
     return -1;
 }
 
-std::optional<Tiebreaker> ToastQueue::cachedTiebreaker(const QString &tiebreakerId) const
+std::optional<Protocol::Tiebreaker> ToastQueue::cachedTiebreaker(const QString &tiebreakerId) const
 {
     SyncClient *client = m_directClient ? m_directClient.data() : (m_session ? m_session->client() : nullptr);
     if (!client)
         return std::nullopt;
-    if (const Query *query = client->cache()->find(QueryKey::tiebreaker(tiebreakerId)); query && query->hasData())
-        return parseTiebreaker(query->data());
+    // The cache holds only answers that parse.
+    if (const Query *query = client->cache()->find(QueryKey::tiebreaker(tiebreakerId)); query && query->hasData()) {
+        if (const auto t = Protocol::parseTiebreaker(query->data()))
+            return t.value();
+    }
     if (const Query *query = client->cache()->find(QueryKey::activeTiebreakers()); query && query->hasData()) {
-        for (const Tiebreaker &t : parseTiebreakerList(query->data())) {
+        const auto list = Protocol::parseTiebreakerList(query->data());
+        for (const Protocol::Tiebreaker &t : list ? list->tiebreakers : QList<Protocol::Tiebreaker>()) {
             if (t.tiebreakerId == tiebreakerId)
                 return t;
         }
@@ -336,7 +342,7 @@ QString ToastQueue::mergedText(const Toast &toast, const Incoming &latest) const
     return latest.single;
 }
 
-void ToastQueue::alertFinalSeconds(const Tiebreaker &t)
+void ToastQueue::alertFinalSeconds(const Protocol::Tiebreaker &t)
 {
     Incoming in;
     in.group = QStringLiteral("final:") + t.tiebreakerId;

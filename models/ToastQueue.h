@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
-#include "TiebreakerData.h"
+#include <protocol/Tiebreaker.h>
 #include <session/Session.h>
 
 #include <QElapsedTimer>
@@ -131,12 +131,12 @@ private:
     QString mergedText(const Toast &toast, const Incoming &latest) const;
     QString playerNameOf(const QString &tiebreakerId) const;
     // The tiebreaker as the cache holds it (details or the active list), before this event's refetch.
-    std::optional<Tiebreaker> cachedTiebreaker(const QString &tiebreakerId) const;
+    std::optional<Protocol::Tiebreaker> cachedTiebreaker(const QString &tiebreakerId) const;
     qint64 cachedBalance(const QString &currency) const; // ownTeamId's, -1 when not cached
     void startTimer(const QString &toastId, int ms);
     void apply(QList<Toast> next);
 
-    void alertFinalSeconds(const Tiebreaker &tiebreaker);
+    void alertFinalSeconds(const Protocol::Tiebreaker &tiebreaker);
 
     DeadlineWatch *m_deadlines; // child
     QPointer<Session> m_session;

@@ -3,18 +3,15 @@
 #include "ModelsLog.h"
 #include "QueryBinding.h"
 
-#include <protocol/JsonReader.h>
 #include <protocol/Timestamp.h>
 #include <sync/Query.h>
-
-#include <QJsonArray>
 
 #include <algorithm>
 #include <limits>
 
 QVariant WalletBalanceModel::data(const QModelIndex &index, int role) const
 {
-    const WalletBalance *row = rowAt(index);
+    const Protocol::WalletBalance *row = rowAt(index);
     if (!row)
         return {};
     switch (role) {
@@ -31,7 +28,7 @@ QHash<int, QByteArray> WalletBalanceModel::roleNames() const
     return {{CurrencyTypeRole, "currency_type"}, {BalanceRole, "balance"}, {SpentRole, "spent"}};
 }
 
-QList<int> WalletBalanceModel::changedRoles(const WalletBalance &a, const WalletBalance &b) const
+QList<int> WalletBalanceModel::changedRoles(const Protocol::WalletBalance &a, const Protocol::WalletBalance &b) const
 {
     QList<int> roles;
     if (a.balance != b.balance)
@@ -41,7 +38,7 @@ QList<int> WalletBalanceModel::changedRoles(const WalletBalance &a, const Wallet
     return roles;
 }
 
-void WalletBalanceModel::apply(const QList<WalletBalance> &balances)
+void WalletBalanceModel::apply(const QList<Protocol::WalletBalance> &balances)
 {
     const int before = count();
     applyRows(balances);
@@ -67,7 +64,7 @@ QHash<int, QByteArray> WalletModel::roleNames() const
 
 QVariant WalletModel::data(const QModelIndex &index, int role) const
 {
-    const WalletTransaction *row = rowAt(index);
+    const Protocol::WalletTransaction *row = rowAt(index);
     if (!row)
         return {};
     switch (role) {
@@ -77,13 +74,13 @@ QVariant WalletModel::data(const QModelIndex &index, int role) const
     case TsRole: return row->ts;
     case CurrencyTypeRole: return row->currencyType;
     case AmountRole: return row->amount;
-    case KindRole: return row->kind;
+    case KindRole: return Protocol::walletTransactionKindName(row->kind);
     case PlayerIdRole: return row->playerId;
     default: return {};
     }
 }
 
-QList<int> WalletModel::changedRoles(const WalletTransaction &a, const WalletTransaction &b) const
+QList<int> WalletModel::changedRoles(const Protocol::WalletTransaction &a, const Protocol::WalletTransaction &b) const
 {
     QList<int> roles;
     if (a.ts != b.ts)
@@ -140,49 +137,23 @@ void WalletModel::reload()
 
 void WalletModel::load(const QJsonObject &answer)
 {
-    Protocol::JsonReader reader(answer, QStringLiteral("wallet"));
-    const qint64 revision = reader.integer(QLatin1String("revision"));
-    const QJsonArray balanceArray = reader.array(QLatin1String("balances"));
-    const QJsonArray transactionArray = reader.array(QLatin1String("transactions"));
-    if (!reader.ok()) {
-        qCWarning(lcModels) << "wallet answer does not parse:" << reader.error();
+    auto wallet = Protocol::parseWallet(answer);
+    if (!wallet) {
+        // The cache refuses such answers before they reach a model; this guards load() itself.
+        qCWarning(lcModels) << "wallet answer does not parse:" << wallet.error();
         return;
     }
-    QList<WalletBalance> balances;
-    for (const QJsonValue &value : balanceArray) {
-        Protocol::JsonReader b(value.toObject(), QStringLiteral("wallet: balance"));
-        WalletBalance balance{b.string(QLatin1String("currency_type")), b.integer(QLatin1String("balance")),
-                              b.integer(QLatin1String("spent"))};
-        if (b.ok())
-            balances.append(balance);
-        else
-            qCWarning(lcModels) << "skipping a balance:" << b.error();
-    }
-    std::sort(balances.begin(), balances.end(),
-              [](const WalletBalance &x, const WalletBalance &y) { return x.currencyType < y.currencyType; });
-    QList<WalletTransaction> transactions;
-    for (const QJsonValue &value : transactionArray) {
-        Protocol::JsonReader t(value.toObject(), QStringLiteral("wallet: transaction"));
-        WalletTransaction tx;
-        tx.id = t.string(QLatin1String("id"));
-        tx.ts = t.string(QLatin1String("ts"));
-        tx.currencyType = t.string(QLatin1String("currency_type"));
-        tx.amount = t.integer(QLatin1String("amount"));
-        tx.kind = t.string(QLatin1String("kind"));
-        tx.playerId = t.optionalString(QLatin1String("player_id"));
-        tx.note = t.optionalString(QLatin1String("note"));
-        if (t.ok())
-            transactions.append(tx);
-        else
-            qCWarning(lcModels) << "skipping a transaction:" << t.error();
-    }
-    apply(balances, transactions, revision);
+    QList<Protocol::WalletBalance> &balances = wallet.value().balances;
+    std::sort(balances.begin(), balances.end(), [](const Protocol::WalletBalance &x, const Protocol::WalletBalance &y) {
+        return x.currencyType < y.currencyType;
+    });
+    apply(balances, wallet->transactions, wallet->revision);
 }
 
-void WalletModel::apply(const QList<WalletBalance> &balances, const QList<WalletTransaction> &transactions,
+void WalletModel::apply(const QList<Protocol::WalletBalance> &balances, const QList<Protocol::WalletTransaction> &transactions,
                         qint64 revision)
 {
-    const QList<WalletBalance> oldBalances = m_balances->balances();
+    const QList<Protocol::WalletBalance> oldBalances = m_balances->balances();
     m_balances->apply(balances);
     const int before = count();
     applyRows(transactions);
@@ -203,7 +174,7 @@ void WalletModel::apply(const QList<WalletBalance> &balances, const QList<Wallet
 
 double WalletModel::balanceOf(const QString &currency) const
 {
-    for (const WalletBalance &balance : m_balances->balances()) {
+    for (const Protocol::WalletBalance &balance : m_balances->balances()) {
         if (balance.currencyType == currency)
             return balance.balance;
     }
@@ -217,19 +188,19 @@ QVariantList WalletModel::buildHistory() const
     // so the history only changes when the wallet does. Only the last 200 transactions are sent, so the chart
     // starts at the oldest of those.
     QVariantList result;
-    for (const WalletBalance &balance : m_balances->balances()) {
+    for (const Protocol::WalletBalance &balance : m_balances->balances()) {
         QVariantList points;
         qint64 value = balance.balance;
         qint64 low = value, high = value;
         double lastT = std::numeric_limits<double>::infinity();
-        for (const WalletTransaction &tx : rows()) {
+        for (const Protocol::WalletTransaction &tx : rows()) {
             if (tx.currencyType != balance.currencyType)
                 continue;
             const QDateTime ts = Protocol::parseTimestamp(tx.ts);
             const double t = ts.isValid() ? std::min(double(ts.toMSecsSinceEpoch()), lastT) : lastT;
             lastT = t;
             points.prepend(QVariantMap{{QStringLiteral("t"), t}, {QStringLiteral("v"), value}});
-            value += tx.kind == QLatin1String("refund") ? -tx.amount : tx.amount;
+            value += tx.kind == Protocol::WalletTransaction::Kind::Refund ? -tx.amount : tx.amount;
             points.prepend(QVariantMap{{QStringLiteral("t"), t}, {QStringLiteral("v"), value}});
             low = std::min(low, value);
             high = std::max(high, value);

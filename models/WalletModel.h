@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KeyedListModel.h"
+#include <protocol/Wallet.h>
 #include <session/Session.h>
 
 #include <QDateTime>
@@ -10,31 +11,11 @@
 class QueryBinding;
 class SyncClient;
 
-struct WalletBalance
-{
-    QString currencyType;
-    qint64 balance = 0;
-    qint64 spent = 0;
-    friend bool operator==(const WalletBalance &, const WalletBalance &) = default;
-};
-
-struct WalletTransaction
-{
-    QString id;
-    QString ts; // RFC 3339, as sent
-    QString currencyType;
-    qint64 amount = 0; // always positive; kind says which way
-    QString kind;      // spend | refund
-    QString playerId;
-    QString note;
-    friend bool operator==(const WalletTransaction &, const WalletTransaction &) = default;
-};
-
 // One row per currency: balance and spent. Owned by WalletModel, which fills it.
-class WalletBalanceModel : public QAbstractListModel, public KeyedListModel<WalletBalanceModel, WalletBalance>
+class WalletBalanceModel : public QAbstractListModel, public KeyedListModel<WalletBalanceModel, Protocol::WalletBalance>
 {
     Q_OBJECT
-    KEYED_LIST_MODEL(WalletBalanceModel, WalletBalance)
+    KEYED_LIST_MODEL(WalletBalanceModel, Protocol::WalletBalance)
     QML_ELEMENT
     QML_UNCREATABLE("WalletModel.balances provides it")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -51,23 +32,23 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return rowCount(); }
-    void apply(const QList<WalletBalance> &balances);
-    const QList<WalletBalance> &balances() const { return rows(); }
+    void apply(const QList<Protocol::WalletBalance> &balances);
+    const QList<Protocol::WalletBalance> &balances() const { return rows(); }
 
 Q_SIGNALS:
     void countChanged();
 
 protected:
-    QString keyOf(const WalletBalance &row) const { return row.currencyType; }
-    QList<int> changedRoles(const WalletBalance &before, const WalletBalance &after) const;
+    QString keyOf(const Protocol::WalletBalance &row) const { return row.currencyType; }
+    QList<int> changedRoles(const Protocol::WalletBalance &before, const Protocol::WalletBalance &after) const;
 };
 
 // A team's wallet (GET /teams/{team_id}/wallet): the transactions as rows, newest first, keyed by
 // id; the balances per currency as a second model; and each balance's history for the chart.
-class WalletModel : public QAbstractListModel, public KeyedListModel<WalletModel, WalletTransaction>
+class WalletModel : public QAbstractListModel, public KeyedListModel<WalletModel, Protocol::WalletTransaction>
 {
     Q_OBJECT
-    KEYED_LIST_MODEL(WalletModel, WalletTransaction)
+    KEYED_LIST_MODEL(WalletModel, Protocol::WalletTransaction)
     QML_ELEMENT
 
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
@@ -130,12 +111,12 @@ Q_SIGNALS:
     void balancesChanged(); // any balance changed (for bindings on balanceOf)
 
 protected:
-    QString keyOf(const WalletTransaction &row) const { return row.id; }
-    QList<int> changedRoles(const WalletTransaction &before, const WalletTransaction &after) const;
+    QString keyOf(const Protocol::WalletTransaction &row) const { return row.id; }
+    QList<int> changedRoles(const Protocol::WalletTransaction &before, const Protocol::WalletTransaction &after) const;
 
 private:
     void reload();
-    void apply(const QList<WalletBalance> &balances, const QList<WalletTransaction> &transactions, qint64 revision);
+    void apply(const QList<Protocol::WalletBalance> &balances, const QList<Protocol::WalletTransaction> &transactions, qint64 revision);
     QVariantList buildHistory() const;
 
     QueryBinding *m_binding;         // child

@@ -7,6 +7,11 @@
 
 namespace Protocol {
 
+QString TiebreakerBid::key() const
+{
+    return teamId + QLatin1Char('|') + ts + QLatin1Char('|') + QString::number(amount);
+}
+
 QJsonObject TiebreakerBid::toJson() const
 {
     return {{QLatin1String("team_id"), teamId},
@@ -47,6 +52,48 @@ std::optional<TiebreakerStatus> parseTiebreakerStatus(const QString &name)
             return s;
     }
     return std::nullopt;
+}
+
+QDateTime Tiebreaker::deadlineTime() const
+{
+    return parseTimestamp(deadline);
+}
+
+qint64 Tiebreaker::minimumNextBid() const
+{
+    return highestBid ? highestBid->amount + minIncrement : startingAmount;
+}
+
+bool Tiebreaker::highestBidLost() const
+{
+    return !winnerTeamId.isEmpty() && highestBid && highestBid->teamId != winnerTeamId;
+}
+
+qint64 Tiebreaker::pricePaid() const
+{
+    if (winnerTeamId.isEmpty())
+        return -1;
+    if (winningAmount)
+        return *winningAmount;
+    if (highestBid && highestBid->teamId == winnerTeamId)
+        return highestBid->amount;
+    qint64 best = -1;
+    for (const TiebreakerBid &bid : bids.value_or(QList<TiebreakerBid>())) {
+        if (bid.teamId == winnerTeamId && bid.amount > best)
+            best = bid.amount;
+    }
+    return best;
+}
+
+QString Tiebreaker::winnerTeamName() const
+{
+    if (highestBid && highestBid->teamId == winnerTeamId)
+        return highestBid->teamName;
+    for (const TiebreakerBid &bid : bids.value_or(QList<TiebreakerBid>())) {
+        if (bid.teamId == winnerTeamId && !bid.teamName.isEmpty())
+            return bid.teamName;
+    }
+    return {};
 }
 
 QJsonObject Tiebreaker::toJson() const
@@ -115,9 +162,11 @@ Parsed<Tiebreaker> parseTiebreaker(const QJsonObject &object)
             return Parsed<Tiebreaker>::fail(reader.error());
         QList<TiebreakerBid> list;
         for (qsizetype i = 0; i < bids.size(); ++i) {
+            if (!bids.at(i).isObject())
+                return Parsed<Tiebreaker>::fail(QStringLiteral("tiebreaker: bids[%1] must be an object").arg(i));
             auto bid = parseTiebreakerBid(bids.at(i).toObject());
-            if (!bids.at(i).isObject() || !bid)
-                return Parsed<Tiebreaker>::fail(QStringLiteral("tiebreaker: bids[%1] is not a bid").arg(i));
+            if (!bid)
+                return Parsed<Tiebreaker>::fail(QStringLiteral("tiebreaker: bids[%1]: %2").arg(i).arg(bid.error()));
             list.append(bid.value());
         }
         t.bids = std::move(list);

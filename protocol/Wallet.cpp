@@ -7,6 +7,11 @@
 
 namespace Protocol {
 
+QString walletTransactionKindName(WalletTransaction::Kind kind)
+{
+    return kind == WalletTransaction::Kind::Spend ? QStringLiteral("spend") : QStringLiteral("refund");
+}
+
 QJsonObject Wallet::toJson() const
 {
     QJsonArray balanceList;
@@ -22,7 +27,7 @@ QJsonObject Wallet::toJson() const
             {QLatin1String("ts"), t.ts},
             {QLatin1String("currency_type"), t.currencyType},
             {QLatin1String("amount"), t.amount},
-            {QLatin1String("kind"), t.kind == WalletTransaction::Kind::Spend ? QLatin1String("spend") : QLatin1String("refund")},
+            {QLatin1String("kind"), walletTransactionKindName(t.kind)},
             {QLatin1String("player_id"), t.playerId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.playerId)},
             {QLatin1String("note"), t.note}});
     }
@@ -67,9 +72,9 @@ Parsed<Wallet> parseWallet(const QJsonObject &object)
         tx.playerId = t.optionalString(QLatin1String("player_id"));
         tx.note = t.optionalString(QLatin1String("note"));
         if (t.ok()) {
-            if (kind == QLatin1String("spend"))
+            if (kind == walletTransactionKindName(WalletTransaction::Kind::Spend))
                 tx.kind = WalletTransaction::Kind::Spend;
-            else if (kind == QLatin1String("refund"))
+            else if (kind == walletTransactionKindName(WalletTransaction::Kind::Refund))
                 tx.kind = WalletTransaction::Kind::Refund;
             else
                 t.fail(QStringLiteral("unknown kind \"%1\"").arg(kind));

@@ -31,6 +31,7 @@ struct WalletTransaction
 
     friend bool operator==(const WalletTransaction &, const WalletTransaction &) = default;
 };
+QString walletTransactionKindName(WalletTransaction::Kind kind); // spend | refund
 
 struct Wallet
 {

@@ -5,6 +5,32 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
+
+namespace {
+
+// A flag that takes a whole number from `min` up to what its field holds.
+struct WholeNumberFlag
+{
+    QCommandLineOption option;
+    qint64 min;
+    qint64 max;
+    std::function<void(ServerOptions *, qint64)> store;
+};
+
+// `help` names the default as %1: the field's value in a default ServerOptions, so the default
+// is written once, in ServerOptions.h.
+template <typename T>
+WholeNumberFlag wholeNumber(const char *name, const char *help, const char *valueName, T ServerOptions::*field, qint64 min)
+{
+    const T fallback = ServerOptions().*field;
+    return {QCommandLineOption(QLatin1String(name), QString::fromLatin1(help).arg(fallback), QLatin1String(valueName),
+                               QString::number(fallback)),
+            min, qint64(std::numeric_limits<T>::max()), [field](ServerOptions *out, qint64 value) { out->*field = T(value); }};
+}
+
+} // namespace
 
 QString ServerOptions::defaultDatabaseUrl(QString *error)
 {
@@ -37,38 +63,36 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
                                        QStringLiteral("RATE[:BURST]"), QStringLiteral("20:100"));
     const QCommandLineOption rateLimitFrozen(QStringLiteral("rate-limit-frozen"),
                                              QStringLiteral("For tests: rate-limit buckets never refill."));
-    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
-                                         QStringLiteral("Close HTTP connections idle this many seconds (default 30)."),
-                                         QStringLiteral("SECONDS"), QStringLiteral("30"));
-    const QCommandLineOption maxPerAddress(QStringLiteral("max-connections-per-address"),
-                                           QStringLiteral("Connections one client address may hold (default 256)."),
-                                           QStringLiteral("N"), QStringLiteral("256"));
-    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
-                                            QStringLiteral("Connections in total (default 10000; 0 = no cap); "
-                                                           "16 more may ask for /healthz."),
-                                            QStringLiteral("N"), QStringLiteral("10000"));
+    const ServerOptions defaults;
+    // The caps on connections and on what one peer can make the server hold (docs/SERVER.md,
+    // "Limits"): whole numbers, each checked on its own so an error names the flag at fault.
+    const WholeNumberFlag limits[] = {
+        wholeNumber("idle-timeout", "Close HTTP connections idle this many seconds (default %1; 0 = never).", "SECONDS",
+                    &ServerOptions::idleSeconds, 0),
+        wholeNumber("max-connections-per-address", "Connections one client address may hold (default %1; 0 = no cap).",
+                    "N", &ServerOptions::maxConnectionsPerAddress, 0),
+        wholeNumber("max-connections", "Connections in total (default %1; 0 = no cap); 16 more may ask for /healthz.",
+                    "N", &ServerOptions::maxConnections, 0),
+        wholeNumber("max-header-bytes", "Request line + headers (default %1): 431 beyond.", "BYTES",
+                    &ServerOptions::maxHeaderBytes, 1024),
+        wholeNumber("max-url-bytes", "Request target length (default %1, at most --max-header-bytes): 414 beyond.",
+                    "BYTES", &ServerOptions::maxUrlBytes, 256),
+        wholeNumber("max-pipelined", "Requests received while answers wait to be read (default %1; 0 = no cap).", "N",
+                    &ServerOptions::maxPipelined, 0),
+        wholeNumber("max-write-buffer",
+                    "Bytes waiting to be written to one connection, HTTP or live, before it is closed as a slow reader "
+                    "(default %1; 0 = no cap).",
+                    "BYTES", &ServerOptions::maxWriteBufferBytes, 0),
+        wholeNumber("max-write-buffer-total",
+                    "Bytes waiting to be written to all connections together; the biggest backlogs are closed first "
+                    "(default %1; 0 = no cap).",
+                    "BYTES", &ServerOptions::maxWriteBufferTotalBytes, 0),
+    };
     const QCommandLineOption requestTimeout(QStringLiteral("request-timeout"),
                                             QStringLiteral("A request must arrive completely within SECONDS of its "
-                                                           "first byte (default 10; decimals allowed)."),
-                                            QStringLiteral("SECONDS"), QStringLiteral("10"));
-    const QCommandLineOption maxHeaderBytes(QStringLiteral("max-header-bytes"),
-                                            QStringLiteral("Request line + headers (default 16384): 431 beyond."),
-                                            QStringLiteral("BYTES"), QStringLiteral("16384"));
-    const QCommandLineOption maxUrlBytes(QStringLiteral("max-url-bytes"),
-                                         QStringLiteral("Request target length (default 8192): 414 beyond."),
-                                         QStringLiteral("BYTES"), QStringLiteral("8192"));
-    const QCommandLineOption maxPipelined(QStringLiteral("max-pipelined"),
-                                          QStringLiteral("Requests received while answers wait to be read (default 16)."),
-                                          QStringLiteral("N"), QStringLiteral("16"));
-    const QCommandLineOption maxWriteBuffer(QStringLiteral("max-write-buffer"),
-                                            QStringLiteral("Bytes waiting to be written to one connection, HTTP or "
-                                                           "live, before it is closed as a slow reader (default 4194304)."),
-                                            QStringLiteral("BYTES"), QStringLiteral("4194304"));
-    const QCommandLineOption maxWriteBufferTotal(QStringLiteral("max-write-buffer-total"),
-                                                 QStringLiteral("Bytes waiting to be written to all connections "
-                                                                "together; the biggest backlogs are closed first "
-                                                                "(default 67108864)."),
-                                                 QStringLiteral("BYTES"), QStringLiteral("67108864"));
+                                                           "first byte (default %1; decimals allowed; 0 = no limit).")
+                                                .arg(defaults.requestTimeoutMs / 1000.0),
+                                            QStringLiteral("SECONDS"), QString::number(defaults.requestTimeoutMs / 1000.0));
     const QCommandLineOption simulate(QStringLiteral("simulate"),
                                       QStringLiteral("Run a demo auction, one action every SECONDS (default 4)."),
                                       QStringLiteral("SECONDS"));
@@ -79,10 +103,10 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
         QStringLiteral("history-retention"),
         QStringLiteral("Live history kept per channel (default 256:300; lower only for tests)."),
         QStringLiteral("EVENTS:SECONDS"), QStringLiteral("256:300"));
-    parser.addOptions({listen, database, demo, tokensOut, rateLimit, rateLimitFrozen, idleTimeout, maxPerAddress,
-                       maxConnections, requestTimeout, maxHeaderBytes, maxUrlBytes, maxPipelined, maxWriteBuffer,
-                       maxWriteBufferTotal, simulate,
-                       tiebreakerDuration, historyRetention});
+    parser.addOptions({listen, database, demo, tokensOut, rateLimit, rateLimitFrozen});
+    for (const WholeNumberFlag &flag : limits)
+        parser.addOption(flag.option);
+    parser.addOptions({requestTimeout, simulate, tiebreakerDuration, historyRetention});
     // --simulate takes an optional value, which QCommandLineParser cannot express: a bare
     // --simulate means the default step.
     QStringList args = arguments;
@@ -132,34 +156,34 @@ bool ServerOptions::parse(const QStringList &arguments, ServerOptions *out, QStr
         return false;
     }
     out->rateLimitFrozen = parser.isSet(rateLimitFrozen);
-    bool idleOk = false;
-    out->idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
-    bool capOk = false;
-    out->maxConnectionsPerAddress = parser.value(maxPerAddress).toInt(&capOk);
-    if (!idleOk || out->idleSeconds < 0 || !capOk || out->maxConnectionsPerAddress < 0) {
-        *error = QStringLiteral("--idle-timeout and --max-connections-per-address expect a number >= 0 (0 = off)");
+    for (const WholeNumberFlag &flag : limits) {
+        const QString text = parser.value(flag.option);
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok || value < flag.min || value > flag.max) {
+            *error = QStringLiteral("--%1 expects a whole number from %2 to %3, got \"%4\"")
+                         .arg(flag.option.names().constFirst())
+                         .arg(flag.min)
+                         .arg(flag.max)
+                         .arg(text);
+            return false;
+        }
+        flag.store(out, value);
+    }
+    if (out->maxUrlBytes > out->maxHeaderBytes) {
+        *error = QStringLiteral("--max-url-bytes (%1) must not exceed --max-header-bytes (%2)")
+                     .arg(out->maxUrlBytes)
+                     .arg(out->maxHeaderBytes);
         return false;
     }
-    bool totalOk = false, timeoutOk = false, headerOk = false, urlOk = false, pipelinedOk = false, writeOk = false;
-    out->maxConnections = parser.value(maxConnections).toInt(&totalOk);
+    bool timeoutOk = false;
     const double timeoutSeconds = parser.value(requestTimeout).toDouble(&timeoutOk);
-    out->requestTimeoutMs = int(timeoutSeconds * 1000);
-    out->maxHeaderBytes = parser.value(maxHeaderBytes).toInt(&headerOk);
-    out->maxUrlBytes = parser.value(maxUrlBytes).toInt(&urlOk);
-    out->maxPipelined = parser.value(maxPipelined).toInt(&pipelinedOk);
-    out->maxWriteBufferBytes = parser.value(maxWriteBuffer).toLongLong(&writeOk);
-    bool totalWriteOk = false;
-    out->maxWriteBufferTotalBytes = parser.value(maxWriteBufferTotal).toLongLong(&totalWriteOk);
-    writeOk = writeOk && totalWriteOk && out->maxWriteBufferTotalBytes >= 0;
-    if (!totalOk || out->maxConnections < 0 || !timeoutOk || timeoutSeconds < 0 || timeoutSeconds > 3600
-        || !headerOk || out->maxHeaderBytes < 1024 || !urlOk || out->maxUrlBytes < 256
-        || out->maxUrlBytes > out->maxHeaderBytes || !pipelinedOk || out->maxPipelined < 0 || !writeOk
-        || out->maxWriteBufferBytes < 0) {
-        *error = QStringLiteral("--max-connections, --request-timeout, --max-pipelined and --max-write-buffer[-total] expect "
-                                "numbers >= 0 (0 = off); --max-header-bytes at least 1024 and --max-url-bytes "
-                                "between 256 and it");
+    if (!timeoutOk || !(timeoutSeconds >= 0 && timeoutSeconds <= 3600)) {
+        *error = QStringLiteral("--request-timeout expects seconds from 0 to 3600 (decimals allowed), got \"%1\"")
+                     .arg(parser.value(requestTimeout));
         return false;
     }
+    out->requestTimeoutMs = int(timeoutSeconds * 1000);
     if (parser.isSet(simulate)) {
         bool simOk = false;
         const double seconds = parser.value(simulate).toDouble(&simOk);

@@ -10,6 +10,8 @@
 #include <protocol/Player.h>
 #include <protocol/Round.h>
 #include <protocol/Squad.h>
+#include <protocol/Tiebreaker.h>
+#include <protocol/Wallet.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,11 +38,12 @@ QString validate(const QueryKey &key, const QJsonObject &object)
         return {};
     }
     case QueryKey::Kind::Wallet: {
-        Protocol::JsonReader reader(object, key.toString());
-        reader.integer(QLatin1String("revision"));
-        reader.array(QLatin1String("balances"));
-        reader.array(QLatin1String("transactions"));
-        return reader.error();
+        const auto wallet = Protocol::parseWallet(object);
+        if (!wallet)
+            return wallet.error();
+        if (wallet->teamId != key.id())
+            return QStringLiteral("wallet of team %1 answered for %2").arg(wallet->teamId, key.id());
+        return {};
     }
     case QueryKey::Kind::Teams: {
         Protocol::JsonReader reader(object, key.toString());
@@ -49,9 +52,8 @@ QString validate(const QueryKey &key, const QJsonObject &object)
     }
     case QueryKey::Kind::ActiveTiebreakers:
     case QueryKey::Kind::AllTiebreakers: {
-        Protocol::JsonReader reader(object, key.toString());
-        reader.array(QLatin1String("tiebreakers"));
-        return reader.error();
+        const auto list = Protocol::parseTiebreakerList(object);
+        return list ? QString() : list.error();
     }
     case QueryKey::Kind::Players: {
         const auto catalogue = Protocol::parseCatalogue(object);
@@ -66,10 +68,14 @@ QString validate(const QueryKey &key, const QJsonObject &object)
         return bids ? QString() : bids.error();
     }
     case QueryKey::Kind::Tiebreaker: {
-        Protocol::JsonReader reader(object, key.toString());
-        reader.string(QLatin1String("tiebreaker_id"));
-        reader.array(QLatin1String("bids"));
-        return reader.error();
+        const auto tiebreaker = Protocol::parseTiebreaker(object);
+        if (!tiebreaker)
+            return tiebreaker.error();
+        if (tiebreaker->tiebreakerId != key.id())
+            return QStringLiteral("tiebreaker %1 answered for %2").arg(tiebreaker->tiebreakerId, key.id());
+        if (!tiebreaker->bids)
+            return QStringLiteral("%1: missing field \"bids\"").arg(key.toString());
+        return {};
     }
     }
     return {};

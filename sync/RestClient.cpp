@@ -10,6 +10,13 @@
 #include <QNetworkRequest>
 #include <QPointer>
 
+QString RestResult::failureCode() const
+{
+    if (status == 0)
+        return QStringLiteral("network");
+    return errorCode.isEmpty() ? QStringLiteral("http_%1").arg(status) : errorCode;
+}
+
 RestClient::RestClient(QUrl baseUrl, QString token, QObject *parent)
     : QObject(parent), m_network(new QNetworkAccessManager(this)), m_baseUrl(std::move(baseUrl)), m_token(std::move(token))
 {

@@ -28,6 +28,9 @@ struct RestResult
     // Network errors, 5xx and 429 (rate limited) are worth retrying later; other 4xx are the
     // request's own fault.
     bool isRetryable() const { return status == 0 || status == 429 || status >= 500; }
+    // Why a request failed, for code that words it: "network" without an answer, else the
+    // PROTOCOL.md error code, else "http_<status>".
+    QString failureCode() const;
 };
 
 // The one place that knows HTTP: base URL, bearer token, ETags, status classes, timeouts.

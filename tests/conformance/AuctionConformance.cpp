@@ -9,19 +9,9 @@
 
 namespace {
 
-Harness &h()
-{
-    return Harness::instance();
-}
-
-QByteArray bid(const QString &player, qint64 amount)
-{
-    return json({{QLatin1String("player_id"), player}, {QLatin1String("amount"), amount}});
-}
-
 Answer sealed(const QString &team, const QString &round, const QString &player, qint64 amount)
 {
-    return h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(team), bid(player, amount));
+    return h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(team), sealedBid(player, amount));
 }
 
 Answer withdraw(const QString &token, const QString &round, const QString &player, const Headers &headers = {})
@@ -351,10 +341,10 @@ void AuctionConformance::withdrawIsIdempotent()
     // The new sealed-bid write honours keys too.
     const Headers bidKey{{"Idempotency-Key", "bid-" + r.toUtf8()}};
     const QString path = QStringLiteral("/rounds/%1/bids").arg(r);
-    const Answer placed = h().call("POST", path, tokenA, bid(players.at(0), 6), bidKey);
+    const Answer placed = h().call("POST", path, tokenA, sealedBid(players.at(0), 6), bidKey);
     QCOMPARE(placed.status, 201);
-    QCOMPARE(h().call("POST", path, tokenA, bid(players.at(0), 6), bidKey).json, placed.json);
-    QCOMPARE(h().call("POST", path, tokenA, bid(players.at(0), 7), bidKey).code(), QStringLiteral("idempotency_mismatch"));
+    QCOMPARE(h().call("POST", path, tokenA, sealedBid(players.at(0), 6), bidKey).json, placed.json);
+    QCOMPARE(h().call("POST", path, tokenA, sealedBid(players.at(0), 7), bidKey).code(), QStringLiteral("idempotency_mismatch"));
 }
 
 void AuctionConformance::winningAmount()

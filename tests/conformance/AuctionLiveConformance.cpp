@@ -1,8 +1,7 @@
 // AuctionConformance, live half: the `rounds` channel and round_bid on team channels.
 #include "AuctionConformance.h"
 
-#include "Harness.h"
-#include "LiveClient.h"
+#include "LiveHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -11,56 +10,10 @@
 
 namespace {
 
-Harness &h()
-{
-    return Harness::instance();
-}
-
-std::unique_ptr<LiveClient> connectAs(const QString &token)
-{
-    auto client = std::make_unique<LiveClient>();
-    if (!client->open(h().baseUrl(), token.toUtf8()))
-        return nullptr;
-    return client;
-}
-
-QString op(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("op")).toString();
-}
-
-qint64 seqOf(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("seq")).toInteger();
-}
-
-QJsonObject dataOf(const QJsonObject &event)
-{
-    return event.value(QLatin1String("data")).toObject();
-}
-
-QString typeOf(const QJsonObject &event)
-{
-    return event.value(QLatin1String("type")).toString();
-}
-
 // The events that arrived after index `from` of `all`.
 QList<QJsonObject> after(const QList<QJsonObject> &all, qsizetype from)
 {
     return all.mid(from);
-}
-
-void checkConsecutive(const QList<QJsonObject> &events, qint64 previous)
-{
-    for (const QJsonObject &e : events) {
-        QCOMPARE(seqOf(e), previous + 1);
-        previous = seqOf(e);
-    }
-}
-
-QByteArray bid(const QString &player, qint64 amount)
-{
-    return json({{QLatin1String("player_id"), player}, {QLatin1String("amount"), amount}});
 }
 
 qint64 revisionOf(const QString &path)
@@ -95,7 +48,7 @@ void AuctionConformance::roundsChannel()
     QVERIFY(admin->barrier());
     events = admin->eventsSoFar(channel);
     QCOMPARE(events.size(), 2);
-    checkConsecutive(events, seqOf(sub));
+    checkNumbered(events, sub);
     QCOMPARE(typeOf(events.at(0)), QStringLiteral("round_created"));
     const QJsonObject created = dataOf(events.at(0));
     QCOMPARE(created.value(QLatin1String("round_id")).toString(), r);
@@ -113,9 +66,9 @@ void AuctionConformance::roundsChannel()
     const QString a = h().teamA();
     const QString b = h().teamB();
     const QString path = QStringLiteral("/rounds/%1/bids").arg(r);
-    QCOMPARE(h().call("POST", path, h().token(a), bid(players.at(0), 5)).status, 201);
-    QCOMPARE(h().call("POST", path, h().token(a), bid(players.at(1), 6)).status, 201);
-    QCOMPARE(h().call("POST", path, h().token(b), bid(players.at(1), 6)).status, 201);
+    QCOMPARE(h().call("POST", path, h().token(a), sealedBid(players.at(0), 5)).status, 201);
+    QCOMPARE(h().call("POST", path, h().token(a), sealedBid(players.at(1), 6)).status, 201);
+    QCOMPARE(h().call("POST", path, h().token(b), sealedBid(players.at(1), 6)).status, 201);
     QVERIFY(admin->barrier());
     QCOMPARE(admin->eventsSoFar(channel).size(), 2);
     QJsonObject answer;
@@ -154,7 +107,7 @@ void AuctionConformance::roundsChannel()
     QCOMPARE(dataOf(events.at(0)).value(QLatin1String("revision")).toInteger(), revisionOf(QStringLiteral("/rounds")));
     QCOMPARE(typeOf(events.at(1)), QStringLiteral("players_changed"));
     QCOMPARE(dataOf(events.at(1)).value(QLatin1String("player_ids")).toArray(), QJsonArray{players.at(0)});
-    checkConsecutive(admin->eventsSoFar(channel), seqOf(sub));
+    checkNumbered(admin->eventsSoFar(channel), sub);
     // A failed request sends nothing.
     QCOMPARE(h().call("DELETE", QStringLiteral("/admin/rounds/%1").arg(r), h().admin()).status, 404);
     QVERIFY(admin->barrier());
@@ -175,14 +128,12 @@ void AuctionConformance::roundsChannelRecovers()
     QVERIFY2(!r.isEmpty(), qPrintable(h().lastError()));
     auto client = connectAs(h().token(h().teamA()));
     QVERIFY(client);
-    const QJsonObject since{{QLatin1String("epoch"), first.value(QLatin1String("epoch"))},
-                            {QLatin1String("seq"), seqOf(first)}};
-    const QJsonObject again = client->subscribe(channel, 2, since);
+    const QJsonObject again = client->subscribe(channel, 2, since(first, seqOf(first)));
     QCOMPARE(again.value(QLatin1String("recovered")), QJsonValue(true));
     QCOMPARE(seqOf(again), seqOf(first) + 2);
     const QList<QJsonObject> replay = client->events(channel, 2);
     QCOMPARE(replay.size(), 2);
-    checkConsecutive(replay, seqOf(first));
+    checkNumbered(replay, first);
     QCOMPARE(typeOf(replay.at(0)), QStringLiteral("round_created"));
     QCOMPARE(typeOf(replay.at(1)), QStringLiteral("players_changed"));
 }
@@ -206,16 +157,16 @@ void AuctionConformance::roundBidOnTeamChannels()
     const QString r = round(players);
     QVERIFY2(!r.isEmpty(), qPrintable(h().lastError()));
     const QString path = QStringLiteral("/rounds/%1/bids").arg(r);
-    const Answer placed = h().call("POST", path, h().token(a), bid(players.at(0), 15));
+    const Answer placed = h().call("POST", path, h().token(a), sealedBid(players.at(0), 15));
     QCOMPARE(placed.status, 201);
-    QCOMPARE(h().call("POST", path, h().token(a), bid(players.at(0), 16)).status, 201); // replaced
+    QCOMPARE(h().call("POST", path, h().token(a), sealedBid(players.at(0), 16)).status, 201); // replaced
     const Answer withdrawn =
         h().call("DELETE", QStringLiteral("/rounds/%1/bids/%2").arg(r, players.at(0)), h().token(a));
     QCOMPARE(withdrawn.status, 200);
 
     const QList<QJsonObject> events = ca->events(teamA, 3);
     QCOMPARE(events.size(), 3);
-    checkConsecutive(events, seqOf(sub));
+    checkNumbered(events, sub);
     for (const QJsonObject &e : events) {
         QCOMPARE(typeOf(e), QStringLiteral("round_bid"));
         const QJsonObject d = dataOf(e);
@@ -232,7 +183,7 @@ void AuctionConformance::roundBidOnTeamChannels()
     QVERIFY(dataOf(events.at(2)).value(QLatin1String("amount")).isNull());
     QCOMPARE(other->events(teamA, 3).size(), 3);
     // Refused bids send nothing; B's channel heard none of A's bids.
-    QCOMPARE(h().call("POST", path, h().token(a), bid(players.at(0), qint64(1) << 50)).status, 422);
+    QCOMPARE(h().call("POST", path, h().token(a), sealedBid(players.at(0), qint64(1) << 50)).status, 422);
     QVERIFY(ca->barrier() && cb->barrier());
     QCOMPARE(ca->eventsSoFar(teamA).size(), 3);
     QVERIFY(cb->eventsSoFar(teamB).isEmpty());

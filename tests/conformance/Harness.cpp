@@ -16,6 +16,11 @@ QByteArray json(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+QByteArray sealedBid(const QString &player, qint64 amount)
+{
+    return json({{QLatin1String("player_id"), player}, {QLatin1String("amount"), amount}});
+}
+
 QString isoIn(int seconds)
 {
     return QDateTime::currentDateTimeUtc().addSecs(seconds).toString(Qt::ISODateWithMs);
@@ -211,7 +216,7 @@ QString Harness::createTiebreaker(const QString &player, qint64 amount, QString 
     *roundId = createRound({player});
     if (roundId->isEmpty())
         return {};
-    const QByteArray bid = json({{QLatin1String("player_id"), player}, {QLatin1String("amount"), amount}});
+    const QByteArray bid = sealedBid(player, amount);
     for (const QString &team : {teamA(), teamB()}) {
         const Answer a = call("POST", QStringLiteral("/rounds/%1/bids").arg(*roundId), token(team), bid);
         if (a.status != 201) {

@@ -107,5 +107,13 @@ private:
     bool m_protocol11 = false;
 };
 
+// The suites' short name for the one harness.
+inline Harness &h()
+{
+    return Harness::instance();
+}
+
 QByteArray json(const QJsonObject &object);
+// The body of a sealed bid (POST /rounds/{id}/bids).
+QByteArray sealedBid(const QString &player, qint64 amount);
 QString isoIn(int seconds); // RFC 3339 UTC, `seconds` from now

@@ -1,7 +1,6 @@
 #include "LiveConformance.h"
 
-#include "Harness.h"
-#include "LiveClient.h"
+#include "LiveHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -9,28 +8,6 @@
 #include <memory>
 
 #include <csignal>
-
-namespace {
-
-Harness &h()
-{
-    return Harness::instance();
-}
-
-std::unique_ptr<LiveClient> connectAs(const QString &token)
-{
-    auto client = std::make_unique<LiveClient>();
-    if (!client->open(h().baseUrl(), token.toUtf8()))
-        return nullptr;
-    return client;
-}
-
-QString op(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("op")).toString();
-}
-
-} // namespace
 
 void LiveConformance::initTestCase()
 {

@@ -2,8 +2,7 @@
 
 #include "LiveConformance.h"
 
-#include "Harness.h"
-#include "LiveClient.h"
+#include "LiveHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -12,61 +11,19 @@
 
 namespace {
 
-Harness &h()
-{
-    return Harness::instance();
-}
-
-std::unique_ptr<LiveClient> connectAs(const QString &token)
-{
-    auto client = std::make_unique<LiveClient>();
-    if (!client->open(h().baseUrl(), token.toUtf8()))
-        return nullptr;
-    return client;
-}
-
-QString op(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("op")).toString();
-}
-
-QJsonObject since(const QJsonObject &subscribed, qint64 seq)
-{
-    return {{QLatin1String("epoch"), subscribed.value(QLatin1String("epoch"))}, {QLatin1String("seq"), seq}};
-}
-
-qint64 seqOf(const QJsonObject &frame)
-{
-    return frame.value(QLatin1String("seq")).toInteger();
-}
-
-// seq grows by exactly 1 from the subscription's seq, and the epoch never changes.
-void checkNumbered(const QList<QJsonObject> &events, const QJsonObject &subscribed)
-{
-    qint64 expected = seqOf(subscribed) + 1;
-    for (const QJsonObject &e : events) {
-        QVERIFY2(seqOf(e) == expected && e.value(QLatin1String("epoch")) == subscribed.value(QLatin1String("epoch")),
-                 qPrintable(QStringLiteral("expected seq %1 in epoch %2, got %3")
-                                .arg(expected)
-                                .arg(subscribed.value(QLatin1String("epoch")).toString(), QString::fromUtf8(json(e)))));
-        QVERIFY(e.value(QLatin1String("ts")).toString().endsWith(QLatin1Char('Z')));
-        ++expected;
-    }
-}
-
 QStringList types(const QList<QJsonObject> &events)
 {
     QStringList list;
     for (const QJsonObject &e : events)
-        list.append(e.value(QLatin1String("type")).toString());
+        list.append(typeOf(e));
     return list;
 }
 
 QJsonObject dataOf(const QList<QJsonObject> &events, const QString &type)
 {
     for (const QJsonObject &e : events) {
-        if (e.value(QLatin1String("type")).toString() == type)
-            return e.value(QLatin1String("data")).toObject();
+        if (typeOf(e) == type)
+            return dataOf(e);
     }
     return {};
 }

@@ -7,11 +7,6 @@
 
 namespace {
 
-Harness &h()
-{
-    return Harness::instance();
-}
-
 // Who makes a request in the authorization matrix.
 enum class Role { None, Bad, Own, Other, Admin };
 

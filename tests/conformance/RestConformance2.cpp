@@ -10,16 +10,6 @@
 
 namespace {
 
-Harness &h()
-{
-    return Harness::instance();
-}
-
-QByteArray bid(const QString &player, qint64 amount)
-{
-    return json({{QLatin1String("player_id"), player}, {QLatin1String("amount"), amount}});
-}
-
 qint64 revisionOf(const QString &resource, const QString &team)
 {
     return h().get(QStringLiteral("/teams/%1/%2").arg(team, resource), h().admin()).json.value(QLatin1String("revision")).toInteger();
@@ -98,7 +88,7 @@ void RestConformance::etagChangesWithTheResource()
     QCOMPARE(players.size(), 1);
     const QString round = h().createRound(players);
     QVERIFY2(!round.isEmpty(), qPrintable(h().lastError()));
-    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(h().teamA()), bid(players[0], 50)).status, 201);
+    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(h().teamA()), sealedBid(players[0], 50)).status, 201);
     QVERIFY2(h().finalize(round), qPrintable(h().lastError()));
     const Answer after = h().get(path, h().token(h().teamA()), {{"If-None-Match", before.header("ETag")}});
     QCOMPARE(after.status, 200);
@@ -131,7 +121,7 @@ void RestConformance::roundLifecycle()
         QVERIFY2(listed.value(QLatin1String(field)).isString(), field);
 
     // A sealed bid answers {bid: {round_id, player_id, team_id, amount, ts}}; a later one replaces it.
-    const Answer first = h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), bid(players[0], 300));
+    const Answer first = h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), sealedBid(players[0], 300));
     QCOMPARE(first.status, 201);
     const QJsonObject sealed = first.json.value(QLatin1String("bid")).toObject();
     QCOMPARE(sealed.value(QLatin1String("round_id")).toString(), round);
@@ -139,9 +129,9 @@ void RestConformance::roundLifecycle()
     QCOMPARE(sealed.value(QLatin1String("team_id")).toString(), a);
     QCOMPARE(sealed.value(QLatin1String("amount")).toInteger(), 300);
     QVERIFY(sealed.value(QLatin1String("ts")).toString().endsWith(QLatin1Char('Z')));
-    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), bid(players[0], 200)).status, 201);
-    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(b), bid(players[0], 250)).status, 201);
-    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), bid(players[1], 100)).status, 201);
+    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), sealedBid(players[0], 200)).status, 201);
+    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(b), sealedBid(players[0], 250)).status, 201);
+    QCOMPARE(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(round), h().token(a), sealedBid(players[1], 100)).status, 201);
 
     // The replaced bid (300) no longer counts: B's 250 beats A's 200.
     QJsonObject finalized;
@@ -235,8 +225,8 @@ void RestConformance::failedRequestsChangeNothing()
     const QByteArray squadTag = h().get(QStringLiteral("/teams/%1/squad").arg(a), h().admin()).header("ETag");
     const QByteArray roundsTag = h().get(QStringLiteral("/rounds"), h().admin()).header("ETag");
     const QString token = h().token(a);
-    QVERIFY(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), token, bid(m_openPlayer, qint64(1) << 50)).status >= 400);
-    QVERIFY(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_closedRound), token, bid(m_closedPlayer, 5)).status >= 400);
+    QVERIFY(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), token, sealedBid(m_openPlayer, qint64(1) << 50)).status >= 400);
+    QVERIFY(h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_closedRound), token, sealedBid(m_closedPlayer, 5)).status >= 400);
     QVERIFY(h().call("POST", QStringLiteral("/admin/rounds/%1/finalize").arg(m_openRound), token).status >= 400);
     QVERIFY(h().call("DELETE", QStringLiteral("/admin/rounds/%1").arg(m_openRound), token).status >= 400);
     QCOMPARE(h().get(QStringLiteral("/teams/%1/wallet").arg(a), h().admin()).header("ETag"), walletTag);
@@ -270,8 +260,8 @@ void RestConformance::rateLimitComesLast()
     QCOMPARE(code("GET", QStringLiteral("/no/such/route")), QStringLiteral("not_found"));
     QCOMPARE(code("DELETE", QStringLiteral("/me")), QStringLiteral("method_not_allowed"));
     QCOMPARE(code("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), "{"), QStringLiteral("bad_request"));
-    QCOMPARE(code("POST", QStringLiteral("/rounds/%1/bids").arg(m_closedRound), bid(m_closedPlayer, 5)), QStringLiteral("round_closed"));
-    QCOMPARE(code("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), bid(m_openPlayer, qint64(1) << 50)),
+    QCOMPARE(code("POST", QStringLiteral("/rounds/%1/bids").arg(m_closedRound), sealedBid(m_closedPlayer, 5)), QStringLiteral("round_closed"));
+    QCOMPARE(code("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), sealedBid(m_openPlayer, qint64(1) << 50)),
              QStringLiteral("insufficient_funds"));
     // And a request that would succeed is refused without effect. The checks above took time in
     // which the bucket refilled a little: drain it again right before.
@@ -279,7 +269,7 @@ void RestConformance::rateLimitComesLast()
         if (h().call("GET", QStringLiteral("/me"), token, {}, {}, false).status == 429)
             break;
     }
-    const Answer refused = h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), token, bid(m_openPlayer, 2), {}, false);
+    const Answer refused = h().call("POST", QStringLiteral("/rounds/%1/bids").arg(m_openRound), token, sealedBid(m_openPlayer, 2), {}, false);
     QCOMPARE(refused.status, 429);
     QVERIFY(!refused.header("Retry-After").isEmpty());
 }

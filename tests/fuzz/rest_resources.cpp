@@ -7,7 +7,6 @@
 #include <models/SquadModel.h>
 #include <models/TeamListModel.h>
 #include <models/TiebreakerBidsModel.h>
-#include <models/TiebreakerData.h>
 #include <models/TiebreakerListModel.h>
 #include <models/WalletModel.h>
 #include <protocol/ErrorCode.h>
@@ -64,11 +63,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)Protocol::parseTiebreaker(object);
     (void)Protocol::parseTiebreakerList(object);
     (void)Protocol::parseTiebreakerBid(object);
-    (void)parseTiebreakerList(object);
-    if (const auto tiebreaker = parseTiebreaker(object))
+    if (const auto tiebreaker = Protocol::parseTiebreaker(object)) {
         FUZZ_CHECK(!tiebreaker->tiebreakerId.isNull());
-    for (const QJsonValue &bid : object.value(QLatin1String("bids")).toArray())
-        (void)parseTiebreakerBid(bid.toObject());
+        // What the models derive from a tiebreaker holds for any that parses.
+        FUZZ_CHECK(tiebreaker->deadlineTime().isValid());
+        FUZZ_CHECK(!tiebreaker->winnerTeamId.isEmpty() || tiebreaker->pricePaid() == -1);
+    }
     models->squad.load(object);
     models->wallet.load(object);
     models->teams.load(object);

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -234,6 +235,41 @@ private Q_SLOTS:
         QCOMPARE(balanceLog.take(), QStringList());
     }
 
+    // Answers that do not parse (the query cache refuses them; load() guards itself too) change
+    // nothing and say why in the log.
+    void malformedAnswersChangeNothing()
+    {
+        WalletModel walletModel;
+        walletModel.load(wallet(1, 9000, 1000, {tx("1", "2026-11-26T14:00:00.000Z", 1000)}));
+        ChangeLog walletLog(&walletModel);
+        ChangeLog balanceLog(walletModel.balances());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("wallet answer does not parse: .*transactions\\[0\\]: unknown kind"));
+        walletModel.load(wallet(2, 8000, 2000, {tx("2", "2026-11-26T14:01:00.000Z", 1000, "gift")}));
+        QCOMPARE(walletLog.take(), QStringList());
+        QCOMPARE(balanceLog.take(), QStringList());
+        QCOMPARE(walletModel.revision(), 1);
+
+        TiebreakerListModel list;
+        list.load({{"tiebreakers", QJsonArray{tiebreaker("TB1", "active", QJsonValue::Null)}}});
+        QCOMPARE(list.count(), 1);
+        QJsonObject broken = tiebreaker("TB2", "active", QJsonValue::Null);
+        broken.remove("deadline");
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("tiebreaker list does not parse: .*tiebreakers\\[1\\].*deadline"));
+        list.load({{"tiebreakers", QJsonArray{tiebreaker("TB1", "active", QJsonValue::Null), broken}}});
+        QCOMPARE(list.count(), 1);
+
+        TiebreakerBidsModel bids;
+        bids.load(tiebreaker("TB1", "active", QJsonValue::Null, {bid("B", 5000, "2026-11-26T14:02:00.000Z")}));
+        QCOMPARE(bids.count(), 1);
+        QCOMPARE(bids.tiebreakerStatus(), QStringLiteral("active"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("tiebreaker answer does not parse: .*bids\\[0\\]"));
+        bids.load(tiebreaker("TB1", "resolved", QJsonValue::Null, {bid("B", 5000, "yesterday")}));
+        QCOMPARE(bids.count(), 1);
+        QCOMPARE(bids.tiebreakerStatus(), QStringLiteral("active"));
+        TiebreakerBidsModel empty;
+        QCOMPARE(empty.tiebreakerStatus(), QString()); // nothing known yet
+    }
+
     void tiebreakerListUpdatesInPlace()
     {
         TiebreakerListModel model;
@@ -359,8 +395,8 @@ private Q_SLOTS:
         toasts.setTimeout(60000);
         DeadlineWatch *watch = toasts.deadlineWatch();
         watch->setClock([&now] { return now; });
-        const auto parse = [](const QJsonObject &json) { return *parseTiebreaker(json); };
-        const QList<Tiebreaker> active{parse(tiebreaker("TB1", "active", bid("B", 5000, "2026-11-26T13:59:00.000Z"), {}, "2026-11-26T14:01:00.000Z")),
+        const auto parse = [](const QJsonObject &json) { return Protocol::parseTiebreaker(json).value(); };
+        const QList<Protocol::Tiebreaker> active{parse(tiebreaker("TB1", "active", bid("B", 5000, "2026-11-26T13:59:00.000Z"), {}, "2026-11-26T14:01:00.000Z")),
                                        parse([] { QJsonObject other = tiebreaker("TB2", "active", QJsonValue::Null, {}, "2026-11-26T14:00:40.000Z");
                                                   other.insert("participants", QJsonArray{"B", "C"}); return other; }())};
         watch->watch(active);

@@ -361,6 +361,100 @@ private Q_SLOTS:
         QVERIFY(!parseTiebreaker(bad));
     }
 
+    // What the dashboard reads off a tiebreaker, from the fields alone (1.0 servers send no
+    // winning_amount).
+    void tiebreakerDerivedFields()
+    {
+        Tiebreaker t;
+        t.tiebreakerId = QStringLiteral("TB0001");
+        t.startingAmount = 60;
+        t.minIncrement = 100;
+        t.deadline = QStringLiteral("2026-11-26T14:05:07.412+01:00");
+        QCOMPARE(t.deadlineTime(), QDateTime::fromString("2026-11-26T13:05:07.412Z", Qt::ISODateWithMs));
+        QCOMPARE(t.minimumNextBid(), 60); // no bid yet: the starting amount
+        QCOMPARE(t.pricePaid(), -1);      // no winner
+        QVERIFY(!t.highestBidLost());
+        const TiebreakerBid a{"A", "Team A", 160, "2026-11-26T14:01:00.000Z"};
+        const TiebreakerBid b{"B", "Team B", 260, "2026-11-26T14:02:00.000Z"};
+        t.highestBid = b;
+        QCOMPARE(t.minimumNextBid(), 360);
+        QVERIFY(a.key() != b.key());
+        QCOMPARE(a.key(), (TiebreakerBid{"A", "Other name", 160, "2026-11-26T14:01:00.000Z"}.key()));
+
+        t.status = TiebreakerStatus::Resolved;
+        t.winnerTeamId = QStringLiteral("B");
+        QCOMPARE(t.pricePaid(), 260);
+        QCOMPARE(t.winnerTeamName(), QStringLiteral("Team B"));
+        QVERIFY(!t.highestBidLost());
+        // B could no longer pay: A won. From the list (no bids) the price is unknown, then found
+        // in the history, and winning_amount (1.1) wins over both.
+        t.winnerTeamId = QStringLiteral("A");
+        QVERIFY(t.highestBidLost());
+        QCOMPARE(t.pricePaid(), -1);
+        QCOMPARE(t.winnerTeamName(), QString());
+        t.bids = QList<TiebreakerBid>{a, b};
+        QCOMPARE(t.pricePaid(), 160);
+        QCOMPARE(t.winnerTeamName(), QStringLiteral("Team A"));
+        t.winningAmount = 150;
+        QCOMPARE(t.pricePaid(), 150);
+        const auto parsed = parseTiebreaker(t.toJson());
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QVERIFY(parsed.value() == t);
+    }
+
+    // A malformed tiebreaker is refused with where and what: the field, the bid's index.
+    void tiebreakerErrorsSayWhere()
+    {
+        Tiebreaker t;
+        t.tiebreakerId = QStringLiteral("TB0001");
+        t.deadline = QStringLiteral("2026-11-26T14:05:07.412Z");
+        t.bids = QList<TiebreakerBid>{{"A", "Team A", 160, "2026-11-26T14:01:00.000Z"}};
+        const QJsonObject good = t.toJson();
+        QVERIFY(parseTiebreaker(good));
+
+        QJsonObject bad = good;
+        bad.remove("participants");
+        QCOMPARE(parseTiebreaker(bad).error(), QStringLiteral("tiebreaker: missing field \"participants\""));
+        bad = good;
+        bad["status"] = "paused";
+        QCOMPARE(parseTiebreaker(bad).error(), QStringLiteral("tiebreaker: unknown status \"paused\""));
+        bad = good;
+        bad["winning_amount"] = 1.5;
+        QVERIFY(parseTiebreaker(bad).error().contains(QLatin1String("winning_amount")));
+        bad = good;
+        bad["bids"] = QJsonArray{good["bids"].toArray().at(0), 7};
+        QCOMPARE(parseTiebreaker(bad).error(), QStringLiteral("tiebreaker: bids[1] must be an object"));
+        QJsonObject bid = good["bids"].toArray().at(0).toObject();
+        bid.remove("team_name");
+        bad["bids"] = QJsonArray{bid};
+        QCOMPARE(parseTiebreaker(bad).error(),
+                 QStringLiteral("tiebreaker: bids[0]: tiebreaker bid: missing field \"team_name\""));
+        const auto list = parseTiebreakerList(QJsonObject{{"tiebreakers", QJsonArray{good, bad}}});
+        QVERIFY(list.error().startsWith(QLatin1String("tiebreakers[1]: tiebreaker: bids[0]")));
+    }
+
+    void walletErrorsSayWhere()
+    {
+        Wallet wallet;
+        wallet.teamId = QStringLiteral("SSPSLT0001");
+        wallet.balances = {{"football", 90000, 10000}};
+        wallet.transactions = {{"3", "2026-11-26T14:03:07.412Z", "football", 10000, WalletTransaction::Kind::Refund, {}, "Refund"}};
+        const QJsonObject good = wallet.toJson();
+        QCOMPARE(good["transactions"].toArray().at(0).toObject().value("kind").toString(),
+                 walletTransactionKindName(WalletTransaction::Kind::Refund));
+        QCOMPARE(walletTransactionKindName(WalletTransaction::Kind::Spend), QStringLiteral("spend"));
+        QJsonObject bad = good;
+        bad["balances"] = QJsonArray{QJsonObject{{"currency_type", "football"}, {"balance", "lots"}, {"spent", 0}}};
+        QCOMPARE(parseWallet(bad).error(), QStringLiteral("wallet: balances[0]: field \"balance\" must be an integer"));
+        bad = good;
+        QJsonObject tx = good["transactions"].toArray().at(0).toObject();
+        tx["amount"] = -5;
+        bad["transactions"] = QJsonArray{tx};
+        QCOMPARE(parseWallet(bad).error(), QStringLiteral("wallet: transactions[0]: amount must be positive"));
+        bad.remove("revision");
+        QCOMPARE(parseWallet(bad).error(), QStringLiteral("wallet: missing field \"revision\""));
+    }
+
     void auctionEventsRoundTrip()
     {
         const RoundCreated created{"R0005", 3, "MID", "real", {"P0090"}, "2026-11-26T14:03:07.412Z"};
