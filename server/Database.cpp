@@ -19,11 +19,13 @@ namespace {
 const QStringList kSqliteMigrations{QStringLiteral(":/migrations/0001_initial.sql"),
                                     QStringLiteral(":/migrations/0002_tiebreakers_ops.sql"),
                                     QStringLiteral(":/migrations/0003_auction.sql"),
-                                    QStringLiteral(":/migrations/0004_token_expiry.sql")};
+                                    QStringLiteral(":/migrations/0004_token_expiry.sql"),
+                                    QStringLiteral(":/migrations/0005_live_channels.sql")};
 const QStringList kPostgresMigrations{QStringLiteral(":/migrations/postgres/0001_initial.sql"),
                                       QStringLiteral(":/migrations/postgres/0002_tiebreakers_ops.sql"),
                                       QStringLiteral(":/migrations/postgres/0003_auction.sql"),
-                                      QStringLiteral(":/migrations/postgres/0004_token_expiry.sql")};
+                                      QStringLiteral(":/migrations/postgres/0004_token_expiry.sql"),
+                                      QStringLiteral(":/migrations/postgres/0005_live_channels.sql")};
 
 QString uniqueConnectionName()
 {
@@ -57,19 +59,19 @@ bool Database::ping() const
     }
 }
 
-bool Database::open(const QString &url)
+bool Database::open(const QString &url, Migrations migrations)
 {
     if (url.startsWith(QLatin1String("postgres://")) || url.startsWith(QLatin1String("postgresql://")))
-        return openPostgres(url);
+        return openPostgres(url, migrations);
     if (!url.startsWith(QLatin1String("sqlite:"))) {
         m_error = QStringLiteral("unsupported database URL \"%1\"; use sqlite:PATH or postgres://...").arg(url);
         return false;
     }
-    return openSqlite(url);
+    return openSqlite(url, migrations);
 }
 
 // postgres://user:password@host:port/dbname[?host=/socket/dir]
-bool Database::openPostgres(const QString &url)
+bool Database::openPostgres(const QString &url, Migrations migrations)
 {
     m_dialect = Dialect::Postgres;
     const QUrl parsed(url);
@@ -91,6 +93,10 @@ bool Database::openPostgres(const QString &url)
     db.setUserName(parsed.userName(QUrl::FullyDecoded));
     db.setPassword(parsed.password(QUrl::FullyDecoded));
     db.setDatabaseName(parsed.path().mid(1));
+    // Names the connection in pg_stat_activity (the fan-out's listening one has its own name).
+    static const QRegularExpression plainName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (plainName.match(m_applicationName).hasMatch())
+        db.setConnectOptions(QStringLiteral("application_name=") + m_applicationName);
     if (!db.open()) {
         m_error = QStringLiteral("cannot open %1/%2: %3").arg(host, parsed.path().mid(1), db.lastError().text());
         return false;
@@ -102,10 +108,10 @@ bool Database::openPostgres(const QString &url)
         return false;
     }
     qCInfo(lcDb) << "opened postgres database" << parsed.path().mid(1) << "on" << host;
-    return migrate();
+    return migrations == Migrations::Skip || migrate();
 }
 
-bool Database::openSqlite(const QString &url)
+bool Database::openSqlite(const QString &url, Migrations migrations)
 {
     m_dialect = Dialect::Sqlite;
     const QString path = url.mid(int(qstrlen("sqlite:")));
@@ -135,7 +141,7 @@ bool Database::openSqlite(const QString &url)
         return false;
     }
     qCInfo(lcDb) << "opened" << path;
-    return migrate();
+    return migrations == Migrations::Skip || migrate();
 }
 
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
@@ -157,6 +163,32 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
     return query;
 }
 
+void Database::lock(Lock which) const
+{
+    if (m_dialect == Dialect::Postgres)
+        exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(qint64(which)));
+}
+
+bool Database::tryLock(Lock which) const
+{
+    if (m_dialect != Dialect::Postgres)
+        return true;
+    QSqlQuery q = exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(qint64(which)));
+    return q.next() && q.value(0).toBool();
+}
+
+void Database::unlock(Lock which) const
+{
+    if (m_dialect == Dialect::Postgres)
+        exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(qint64(which)));
+}
+
+void Database::lockForTransaction(Lock which) const
+{
+    if (m_dialect == Dialect::Postgres)
+        exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(qint64(which)));
+}
+
 QString Database::meta(const QString &key) const
 {
     QSqlQuery q = exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
@@ -173,6 +205,9 @@ void Database::setMeta(const QString &key, const QString &value) const
 bool Database::migrate()
 {
     try {
+        // Instances started at once on an empty database: one migrates, the others wait here and
+        // then find nothing left to do.
+        AdvisoryLock startup(*this, Lock::Startup);
         exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                             "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
         int current = 0;

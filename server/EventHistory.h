@@ -3,6 +3,7 @@
 #include "EventBus.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,6 +22,8 @@ public:
     // Keeps at least this many events and at least this much time per channel (PROTOCOL.md).
     static constexpr int kKeepEvents = 256;
     static constexpr int kKeepSeconds = 300;
+    // The PostgreSQL notification channel a committed change wakes the other instances on.
+    static constexpr const char *kNotifyChannel = "leaguedesk_live";
 
     explicit EventHistory(const Database &db);
 
@@ -36,8 +39,12 @@ public:
     Event append(const QString &channel, const QString &type, const QJsonObject &data,
                  const QDateTime &now = QDateTime::currentDateTimeUtc());
     qint64 lastSeq(const QString &channel) const;
-    // The events after `seq`, oldest first; nullopt when some of them are no longer held.
-    std::optional<QList<Event>> eventsAfter(const QString &channel, qint64 seq) const;
+    // Every channel's last seq (one small table: a row per channel ever used).
+    QHash<QString, qint64> lastSeqs() const;
+    // The events after `seq` up to `upTo` (default: the last), oldest first; nullopt when some of
+    // them are no longer held. With several writers, pass the position already answered so that
+    // events committed meanwhile come later, in order, rather than make the range look incomplete.
+    std::optional<QList<Event>> eventsAfter(const QString &channel, qint64 seq, qint64 upTo = -1) const;
 
 private:
     const Database &m_db;

@@ -231,12 +231,33 @@ HttpApi::Reply HttpApi::idempotent(const Context &c, int okStatus, const Write &
     }
     // Stored in the change's own transaction: a crash cannot leave a change without its key.
     const LeagueService::BeforeCommit storeAnswer = [&](const LeagueService::Change &change) {
+        // Inside the change's transaction, after its write lock: a request with the same key that
+        // another instance committed meanwhile is visible now.
+        if (m_idempotency.find(c.who.tokenHash, path, key))
+            throw IdempotencyStore::StoredMeanwhile{};
         m_idempotency.store(c.who.tokenHash, path, key,
                             {requestHash, okStatus, QJsonDocument(change.body).toJson(QJsonDocument::Compact)},
                             m_league.clock().now());
         m_idempotency.prune(m_league.clock().now());
     };
-    const Reply reply = write(storeAnswer);
+    std::optional<Reply> written;
+    try {
+        written = write(storeAnswer);
+    } catch (const IdempotencyStore::StoredMeanwhile &) {
+        std::optional<IdempotencyStore::Answer> stored;
+        try {
+            stored = m_idempotency.find(c.who.tokenHash, path, key);
+        } catch (const DbError &e) {
+            qCWarning(lcDb) << "could not read an idempotent answer:" << e.what();
+        }
+        if (!stored)
+            return error(ErrorCode::Internal, QStringLiteral("internal error"));
+        if (stored->requestHash != requestHash)
+            return error(ErrorCode::IdempotencyMismatch,
+                         QStringLiteral("this Idempotency-Key was used with a different body"));
+        return {stored->status, QJsonDocument::fromJson(stored->body).object()};
+    }
+    const Reply reply = *written;
     // Error answers are kept too, except 429 and 5xx (PROTOCOL.md); they changed nothing. Not for
     // an unknown resource (404) or one the caller may not touch (403, which is also what a manager
     // hears about a tiebreaker that does not exist): only requests that reached a real resource

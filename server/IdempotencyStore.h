@@ -19,6 +19,13 @@ public:
     static constexpr int kMaxPathLength = 256;
     static constexpr int kKeepHours = 24;
 
+    // Thrown from inside a change's transaction when another server instance stored the same
+    // key after our find() (several instances on one PostgreSQL): the change rolls back and the
+    // caller answers the stored one instead of doing the change twice.
+    struct StoredMeanwhile
+    {
+    };
+
     struct Answer
     {
         QString requestHash;

@@ -211,6 +211,10 @@ ServiceResult<LeagueService::Change> LeagueService::inTransaction(const char *wh
         std::optional<Change> change;
         {
             Transaction tx(m_db);
+            // Several instances on one PostgreSQL: their changes run one at a time, as on a single
+            // instance, so every rule (balances, ids, deadlines) sees the state the previous change
+            // committed. A no-op on SQLite, which has one writer anyway.
+            m_db.lockForTransaction(Database::Lock::Writes);
             ServiceResult<Change> result = fn();
             if (!result.isOk() || m_dryRun)
                 return result; // Transaction's destructor rolls back.
@@ -475,11 +479,19 @@ ServiceResult<LeagueService::Change> LeagueService::finalizeRound(const QString 
 // Resolves (or, with cancelOnly, cancels) an active tiebreaker inside the caller's transaction.
 std::optional<ServiceError> LeagueService::endTiebreaker(Ledger &ledger, const QString &tiebreakerId, bool cancelOnly)
 {
+    // Claim it first: of two instances whose deadline timers fire at once, only the one whose
+    // conditional UPDATE matches the row goes on (the other waits on the row lock, then finds it
+    // no longer active), so there is one resolution and one set of events. The Writes lock of
+    // inTransaction() already orders them; this holds even without it.
+    QSqlQuery claim = m_db.exec(QStringLiteral("UPDATE tiebreakers SET status = status "
+                                               "WHERE tiebreaker_id = ? AND status = 'active'"), {tiebreakerId});
+    const bool claimed = claim.numRowsAffected() == 1;
+    claim.finish();
     QSqlQuery t = m_db.exec(QStringLiteral("SELECT status, player_id, round_id, currency_type FROM tiebreakers "
                                            "WHERE tiebreaker_id = ?"), {tiebreakerId});
     if (!t.next())
         return error(ErrorCode::NotFound, QStringLiteral("no tiebreaker %1").arg(tiebreakerId));
-    if (t.value(0).toString() != QLatin1String("active"))
+    if (!claimed)
         return error(ErrorCode::TiebreakerClosed, QStringLiteral("tiebreaker %1 has ended").arg(tiebreakerId));
     const QString playerId = t.value(1).toString();
     const QString roundId = t.value(2).toString();

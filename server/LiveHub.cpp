@@ -276,14 +276,14 @@ void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id,
         const qint64 last = m_history.lastSeq(channelName);
         std::optional<QList<EventHistory::Event>> missed;
         if (since && since->epoch == m_history.epoch()) {
-            missed = m_history.eventsAfter(channelName, since->seq);
+            missed = m_history.eventsAfter(channelName, since->seq, last);
             // Replays are charged to the connection; beyond its budget the client refetches.
             if (missed && !c.replays.take(double(missed->size()), kReplayEventsPerSecond, kReplayBurst)) {
                 ++m_replaysRefused;
                 missed.reset();
             }
         }
-        c.channels.insert(channelName);
+        c.channels.insert(channelName, last);
         send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson());
         // Replay right after `subscribed`; later events follow in order since we are single-threaded.
         if (missed) {
@@ -307,9 +307,12 @@ void LiveHub::deliver(const LiveEvent &event)
     const QString frame = QString::fromUtf8(
         ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson());
     QList<QWebSocket *> subscribers;
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.value().channels.contains(event.channel))
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        const auto position = it.value().channels.find(event.channel);
+        if (position != it.value().channels.end() && event.seq > *position) {
+            *position = event.seq;
             subscribers.append(it.key());
+        }
     }
     for (QWebSocket *socket : std::as_const(subscribers))
         sendFrame(socket, frame); // may drop a slow reader, hence not while iterating

@@ -64,7 +64,10 @@ private:
     struct Connection
     {
         Principal principal;
-        QSet<QString> channels;
+        // Subscribed channels and the last seq this connection has of each. With several instances
+        // a subscribe can read a newer position from the database than this instance's fan-out has
+        // delivered yet; the events it then delivers up to that position are not sent again.
+        QHash<QString, qint64> channels;
         Bucket frames;
         Bucket replays;
     };

@@ -9,6 +9,7 @@
 #include "LeagueService.h"
 #include "LiveHub.h"
 #include "Logging.h"
+#include "PostgresFanout.h"
 #include "ServerOptions.h"
 #include "ShutdownSignals.h"
 #include "Simulator.h"
@@ -26,6 +27,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTcpServer>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <cstdio>
@@ -251,21 +253,50 @@ int main(int argc, char *argv[])
         return 1;
     }
     TokenStore tokens(db);
-    InProcessEventBus bus;
+    // One process on SQLite: events go straight to the LiveHub. On PostgreSQL several instances
+    // may share the database, so every instance delivers what any of them committed.
+    InProcessEventBus localBus;
+    std::unique_ptr<PostgresFanout> fanout;
+    if (db.dialect() == Database::Dialect::Postgres)
+        fanout = std::make_unique<PostgresFanout>(db, options.databaseUrl);
+    EventBus &bus = fanout ? static_cast<EventBus &>(*fanout) : localBus;
     SystemClock clock;
     history->setRetention(options.historyEvents, options.historySeconds);
     LeagueService::Settings settings;
     settings.tiebreakerSeconds = options.tiebreakerSeconds;
     LeagueService league(db, *history, bus, settings, clock);
     LiveHub hub(tokens, league.reader(), *history);
-    bus.subscribe([&hub](const LiveEvent &event) { hub.deliver(event); });
     TiebreakerTimer tiebreakerTimer(league, clock);
     league.setDeadlinesChanged([&tiebreakerTimer] { tiebreakerTimer.scheduleSoon(); });
+    if (fanout) {
+        fanout->setDeliver([&hub](const LiveEvent &event) { hub.deliver(event); });
+        // A tiebreaker another instance created or extended gets a timer here too (if that
+        // instance stops, this one resolves it; if both fire, one resolution wins).
+        QObject::connect(fanout.get(), &PostgresFanout::deliveredFromDatabase, &tiebreakerTimer,
+                         [&tiebreakerTimer](bool tiebreakers) {
+                             if (tiebreakers)
+                                 tiebreakerTimer.scheduleSoon();
+                         });
+    } else {
+        localBus.subscribe([&hub](const LiveEvent &event) { hub.deliver(event); });
+    }
 
-    if (options.demo && !DemoSeeder(db, league).seed())
+    try {
+        // Instances started at once: one seeds (only an empty database), the others wait and
+        // then find the league there.
+        AdvisoryLock startup(db, Database::Lock::Startup);
+        if (options.demo && !DemoSeeder(db, league).seed())
+            return 1;
+        if (!options.tokensOut.isEmpty() && !writeTokens(options.tokensOut, tokens, db, &error)) {
+            qCCritical(lcServer).noquote() << "cannot write tokens to" << options.tokensOut << ":" << error;
+            return 1;
+        }
+    } catch (const DbError &e) {
+        qCCritical(lcServer) << "start-up lock failed:" << e.what();
         return 1;
-    if (!options.tokensOut.isEmpty() && !writeTokens(options.tokensOut, tokens, db, &error)) {
-        qCCritical(lcServer).noquote() << "cannot write tokens to" << options.tokensOut << ":" << error;
+    }
+    if (fanout && !fanout->start(&error)) {
+        qCCritical(lcServer).noquote() << "live fan-out:" << error;
         return 1;
     }
 
@@ -298,13 +329,16 @@ int main(int argc, char *argv[])
         }
     });
     hub.setMaxWriteBufferBytes(options.maxWriteBufferBytes);
-    HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub] {
+    HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub, &fanout] {
         QJsonObject connections = tcp->stats();
         connections.insert(QStringLiteral("live"), hub.connectionCount());
         const QJsonObject live = hub.stats();
         for (auto it = live.begin(); it != live.end(); ++it)
             connections.insert(it.key(), it.value());
-        return QJsonObject{{QStringLiteral("connections"), connections}};
+        QJsonObject health{{QStringLiteral("connections"), connections}};
+        if (fanout)
+            health.insert(QStringLiteral("fanout"), fanout->stats());
+        return health;
     });
     if (!tcp->listen(options.host, options.port)) {
         qCCritical(lcServer).noquote() << "cannot listen on" << options.hostText << options.port << ":"
@@ -330,10 +364,29 @@ int main(int argc, char *argv[])
     });
 
     std::unique_ptr<Simulator> simulator;
+    QTimer simulatorClaim;
     if (options.simulateMs > 0) {
         simulator = std::make_unique<Simulator>(db, league, options.simulateMs);
-        simulator->start();
-        qCInfo(lcServer) << "simulating a demo auction, one step every" << options.simulateMs << "ms";
+        // Of several instances started with --simulate, the one holding the Simulator advisory
+        // lock simulates; the others try again every few seconds and take over when it stops.
+        auto claim = [&] {
+            try {
+                if (!db.tryLock(Database::Lock::Simulator))
+                    return;
+            } catch (const DbError &e) {
+                qCWarning(lcServer) << "simulator lock:" << e.what();
+                return;
+            }
+            simulatorClaim.stop();
+            simulator->start();
+            qCInfo(lcServer) << "simulating a demo auction, one step every" << options.simulateMs << "ms";
+        };
+        simulatorClaim.setInterval(5000);
+        QObject::connect(&simulatorClaim, &QTimer::timeout, &app, claim);
+        simulatorClaim.start();
+        claim();
+        if (simulatorClaim.isActive())
+            qCInfo(lcServer) << "--simulate: another instance simulates; this one takes over if it stops";
     }
 
     ShutdownSignals shutdownSignals;

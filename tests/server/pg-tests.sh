@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs the server tests against a throwaway PostgreSQL cluster:
-#   tests/server/pg-tests.sh [BUILD_DIR]      (default: build)
+#   tests/server/pg-tests.sh [BUILD_DIR [NAME TEST...]]      (default: build)
+# With NAME and TESTs (paths under BUILD_DIR/tests) it runs those instead, in BUILD_DIR/pg-NAME
+# (tests/server/tst_server_cluster runs this way, several servers on one database).
 # initdb into BUILD_DIR/pg (fsync off, trust auth, C locale), start it on a free loopback port with
 # its unix socket inside BUILD_DIR/pg, run tst_server_api, tst_server_money and the PROTOCOL.md
 # conformance suite (tests/conformance) with
@@ -10,13 +12,21 @@
 set -eu
 
 BUILD=$(cd "${1:-build}" && pwd)
+[ $# -gt 0 ] && shift
+NAME=""
+TESTS="server/tst_server_api server/tst_server_money conformance/tst_conformance"
+if [ $# -gt 1 ]; then
+    NAME=-$1
+    shift
+    TESTS="$*"
+fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
     echo "pg-tests: PostgreSQL server binaries not found (apt-get install postgresql)" >&2
     exit 77
 fi
 
-ROOT=$BUILD/pg
+ROOT=$BUILD/pg$NAME
 DATA=$ROOT/data
 SOCK=$ROOT/sock
 rm -rf "$ROOT"
@@ -47,7 +57,7 @@ export QT_QPA_PLATFORM=offscreen
 echo "pg-tests: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
 status=0
-for test in server/tst_server_api server/tst_server_money conformance/tst_conformance; do
+for test in $TESTS; do
     echo "pg-tests: $test"
     "$BUILD/tests/$test" || status=1
 done

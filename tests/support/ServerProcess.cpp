@@ -25,6 +25,11 @@ QString ServerProcess::databasePath() const
 
 bool ServerProcess::start(const QStringList &extraArgs, int timeoutMs)
 {
+    return launch(extraArgs, timeoutMs) && waitReady(timeoutMs);
+}
+
+bool ServerProcess::launch(const QStringList &extraArgs, int timeoutMs)
+{
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary directory");
         return false;
@@ -43,6 +48,16 @@ bool ServerProcess::start(const QStringList &extraArgs, int timeoutMs)
         m_error = QStringLiteral("could not start %1: %2").arg(executablePath(), m_process->errorString());
         return false;
     }
+    return true;
+}
+
+bool ServerProcess::waitReady(int timeoutMs)
+{
+    if (!m_process) {
+        m_error = QStringLiteral("not launched");
+        return false;
+    }
+    const QString tokensPath = m_dir.filePath(QStringLiteral("tokens.json"));
 
     // The server prints one line once ready: "listening on http://HOST:PORT".
     static const QRegularExpression listening(QStringLiteral(R"(listening on (http://\S+))"));

@@ -20,6 +20,10 @@ public:
     // Starts the server with --demo on a fresh database plus `extraArgs`; false (and
     // errorString()) when it did not print its listening line within `timeoutMs`.
     bool start(const QStringList &extraArgs = {}, int timeoutMs = 20000);
+    // start() in two halves, so that several servers can be started at once: launch() starts the
+    // process, waitReady() waits for its listening line and reads its tokens.
+    bool launch(const QStringList &extraArgs = {}, int timeoutMs = 20000);
+    bool waitReady(int timeoutMs = 20000);
     // Stops with SIGTERM and waits for the exit; returns the exit code (-1 if it had to be killed).
     int stop(int timeoutMs = 10000);
 
