@@ -127,10 +127,25 @@ Page {
                 model: teams
                 textRole: "name"
                 valueRole: "team_id"
-                currentIndex: { page.namesTick; return teams.indexOf(page.adminTeamId) }
                 Layout.preferredWidth: page.narrow ? 150 : 200
                 Accessible.name: qsTr("Team to view")
                 onActivated: page.adminTeamId = currentValue
+                // Set, not bound: Qt 6.8's ComboBox resets currentIndex itself when its model's
+                // rows change, after a binding on it has run (then the picker stays blank after a
+                // manager's sign-in is replaced by the admin's). So it follows the team from here,
+                // once the ComboBox has handled the change.
+                function showTeam() {
+                    const index = teams.indexOf(page.adminTeamId)
+                    if (currentIndex !== index)
+                        currentIndex = index
+                }
+                onCountChanged: Qt.callLater(showTeam)
+                Component.onCompleted: showTeam()
+                Connections {
+                    target: page
+                    function onAdminTeamIdChanged() { Qt.callLater(teamPicker.showTeam) }
+                    function onNamesTickChanged() { Qt.callLater(teamPicker.showTeam) }
+                }
             }
             Label {
                 visible: !page.isAdmin && Session.userName.length > 0 && page.teamName.length > 0 && !page.narrow
