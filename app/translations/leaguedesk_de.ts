@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>Every player won in this round, also through its tiebreakers, leaves its squad and the price is refunded to the team; its active tiebreakers are cancelled.</source>
-        <translation>Jeder in dieser Runde gewonnene Spieler, auch aus ihren Stechen, verlässt seinen Kader, und der Preis wird dem Team erstattet; laufende Stechen der Runde werden abgebrochen.</translation>
+        <translation>Alle in dieser Runde gewonnenen Spieler, auch die aus ihren Stechen, verlassen den Kader ihres Teams, und der Preis wird dem Team erstattet; laufende Stechen der Runde werden abgebrochen.</translation>
     </message>
     <message>
         <source>The round is still open: its sealed bids are dropped; nobody has paid anything yet.</source>
@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>Bidding closed at %1; waiting for the result</source>
-        <translation>Bieten um %1 beendet; Ergebnis steht noch aus</translation>
+        <translation>Gebotsphase um %1 beendet; Ergebnis steht noch aus</translation>
     </message>
     <message>
         <source>Teams in the tie</source>
