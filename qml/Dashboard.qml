@@ -139,12 +139,17 @@ Page {
                     if (currentIndex !== index)
                         currentIndex = index
                 }
-                onCountChanged: Qt.callLater(showTeam)
+                onCountChanged: showTeamLater.restart()
                 Component.onCompleted: showTeam()
+                Timer {
+                    id: showTeamLater
+                    interval: 0 // the next turn of the event loop, after the ComboBox's own handling
+                    onTriggered: teamPicker.showTeam()
+                }
                 Connections {
                     target: page
-                    function onAdminTeamIdChanged() { Qt.callLater(teamPicker.showTeam) }
-                    function onNamesTickChanged() { Qt.callLater(teamPicker.showTeam) }
+                    function onAdminTeamIdChanged() { showTeamLater.restart() }
+                    function onNamesTickChanged() { showTeamLater.restart() }
                 }
             }
             Label {
