@@ -276,8 +276,10 @@ Page {
                             ColumnLayout {
                                 Layout.fillWidth: true
                                 spacing: 0
-                                Label { text: row.name; font.bold: true }
-                                Label { text: row.club; opacity: 0.7 }
+                                // fillWidth on the labels too: a nested layout grows no wider
+                                // than its children may, and the bid controls belong at the right.
+                                Label { text: row.name; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                                Label { text: row.club; opacity: 0.7; elide: Text.ElideRight; Layout.fillWidth: true }
                             }
                             Label {
                                 objectName: "ownBid"
