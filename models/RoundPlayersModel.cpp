@@ -1,5 +1,7 @@
 #include "RoundPlayersModel.h"
 
+#include <algorithm>
+
 #include "ModelsLog.h"
 #include "QueryBinding.h"
 
@@ -14,6 +16,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 RoundPlayersModel::RoundPlayersModel(QObject *parent)
@@ -36,7 +39,7 @@ QueryBinding *RoundPlayersModel::makeBinding()
 QHash<int, QByteArray> RoundPlayersModel::roleNames() const
 {
     return {{PlayerIdRole, "player_id"}, {NameRole, "name"},       {ClubRole, "club"},         {OwnBidRole, "own_bid"},
-            {BidCountRole, "bid_count"}, {SendingRole, "sending"}, {ErrorTextRole, "error_text"}};
+            {BidCountRole, "bid_count"}, {TeamBidsRole, "team_bids"}, {SendingRole, "sending"}, {ErrorTextRole, "error_text"}};
 }
 
 QVariant RoundPlayersModel::data(const QModelIndex &index, int role) const
@@ -51,6 +54,12 @@ QVariant RoundPlayersModel::data(const QModelIndex &index, int role) const
     case ClubRole: return row->club;
     case OwnBidRole: return double(row->ownBid);
     case BidCountRole: return int(row->bidCount);
+    case TeamBidsRole: {
+        QVariantList bids;
+        for (const RoundTeamBid &bid : row->teamBids)
+            bids.append(QVariantMap{{QStringLiteral("team_id"), bid.teamId}, {QStringLiteral("amount"), double(bid.amount)}});
+        return bids;
+    }
     case SendingRole: return row->sending;
     case ErrorTextRole: return row->errorText;
     default: return {};
@@ -68,6 +77,8 @@ QList<int> RoundPlayersModel::changedRoles(const RoundPlayerRow &a, const RoundP
         roles << OwnBidRole;
     if (a.bidCount != b.bidCount)
         roles << BidCountRole;
+    if (a.teamBids != b.teamBids)
+        roles << TeamBidsRole;
     if (a.sending != b.sending)
         roles << SendingRole;
     if (a.errorText != b.errorText)
@@ -144,10 +155,12 @@ void RoundPlayersModel::reload()
     const QString ownTeam = client && client->hasMe() ? client->me().teamId : QString();
     QHash<QString, qint64> own;
     QHash<QString, qint64> counts;
+    QHash<QString, QList<RoundTeamBid>> byPlayer;
     if (Query *q = m_bids->query(); q && q->hasData()) {
         if (const auto parsed = Protocol::parseRoundBids(q->data())) {
             for (const Protocol::SealedBid &bid : parsed->bids) {
                 ++counts[bid.playerId];
+                byPlayer[bid.playerId].append({bid.teamId, bid.amount});
                 if (!ownTeam.isEmpty() && bid.teamId == ownTeam)
                     own.insert(bid.playerId, bid.amount);
             }
@@ -163,6 +176,10 @@ void RoundPlayersModel::reload()
             row.club = p.club;
             row.ownBid = own.value(playerId, -1);
             row.bidCount = counts.value(playerId);
+            row.teamBids = byPlayer.value(playerId);
+            std::sort(row.teamBids.begin(), row.teamBids.end(), [](const RoundTeamBid &a, const RoundTeamBid &b) {
+                return a.amount != b.amount ? a.amount > b.amount : a.teamId < b.teamId;
+            });
             const Pending pending = m_pending.value(playerId);
             row.sending = pending.sending;
             row.errorText = pending.errorText;

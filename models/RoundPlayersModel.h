@@ -12,6 +12,14 @@ class QueryBinding;
 class SyncClient;
 struct RestResult;
 
+// One team's sealed bid on a player, as an admin sees them.
+struct RoundTeamBid
+{
+    QString teamId;
+    qint64 amount = 0;
+    friend bool operator==(const RoundTeamBid &, const RoundTeamBid &) = default;
+};
+
 struct RoundPlayerRow
 {
     QString playerId;
@@ -19,6 +27,7 @@ struct RoundPlayerRow
     QString club;
     qint64 ownBid = -1;   // this team's sealed bid, -1 without one
     qint64 bidCount = 0;  // every team's bids on the player (admins, once they see them)
+    QList<RoundTeamBid> teamBids; // those bids, highest first (ties by team id)
     bool sending = false; // a placement or withdrawal is on its way
     QString errorText;    // the last refusal, in words ("" when none)
     friend bool operator==(const RoundPlayerRow &, const RoundPlayerRow &) = default;
@@ -52,6 +61,7 @@ public:
         ClubRole,                        ///< club
         OwnBidRole,                      ///< double, -1 without a bid
         BidCountRole,                    ///< int
+        TeamBidsRole,                    ///< list of {team_id, amount}, highest first
         SendingRole,                     ///< bool
         ErrorTextRole,                   ///< QString
     };

@@ -27,6 +27,23 @@ Page {
         session: Session
         roundId: view.selectedId
     }
+    // Team names for the admin's view of every team's sealed bids (the shared teams query).
+    TeamListModel {
+        id: teamNames
+        session: Session
+        onNamesChanged: view.namesTick++
+    }
+    property int namesTick: 0
+    // "Team Red 1,200 · Team Blue 1,000": every team's sealed bids on a player, highest first.
+    function teamBidsText(bids: var): string {
+        namesTick
+        const parts = []
+        for (let i = 0; i < bids.length; ++i) {
+            const name = teamNames.nameOf(bids[i].team_id)
+            parts.push((name.length > 0 ? name : bids[i].team_id) + " " + Format.moneyIn(bids[i].amount, players.currencyType))
+        }
+        return parts.join(" · ")
+    }
     function pickDefault() {
         if (selectedId.length === 0 && rounds.count > 0)
             selectedId = rounds.data(rounds.index(0, 0), RoundsModel.RoundIdRole)
@@ -265,6 +282,7 @@ Page {
                     required property string club
                     required property real own_bid
                     required property int bid_count
+                    required property var team_bids
                     required property bool sending
                     required property string error_text
                     readonly property bool closed: players.finalized || roundClock.ended
@@ -319,6 +337,16 @@ Page {
                                 enabled: !row.sending
                                 onTriggered: players.withdrawBid(row.player_id)
                             }
+                        }
+                        Label {
+                            // The admin sees who bid what (the server shows every team's bids to
+                            // admins; the console finalizes or deletes from here).
+                            objectName: "teamBids"
+                            visible: !view.manager && row.team_bids.length > 0
+                            text: view.teamBidsText(row.team_bids)
+                            opacity: 0.8
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
                         }
                         Label {
                             objectName: "bidError"

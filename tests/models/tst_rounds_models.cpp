@@ -11,8 +11,12 @@
 #include <sync/SyncClient.h>
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 constexpr int timeoutMs = 15000;
@@ -142,6 +146,23 @@ private Q_SLOTS:
         QCOMPARE(valueAt(players, QStringLiteral("P0141"), RoundPlayersModel::BidCountRole).toInt(), 2);
         QCOMPARE(valueAt(players, QStringLiteral("P0146"), RoundPlayersModel::BidCountRole).toInt(), 0);
         QCOMPARE(valueAt(players, QStringLiteral("P0141"), RoundPlayersModel::OwnBidRole).toDouble(), -1.0);
+        // Who bid what, highest first, as GET /rounds/R0004/bids says.
+        const auto answer = restCall(m_server.baseUrl(), m_server.adminToken(), "GET", QStringLiteral("/rounds/R0004/bids"));
+        QVERIFY(answer && answer->status == 200);
+        QList<QPair<qint64, QString>> expected;
+        for (const QJsonValue &bid : jsonOf(*answer).value(QLatin1String("bids")).toArray()) {
+            if (bid[QLatin1String("player_id")].toString() == QLatin1String("P0141"))
+                expected.append({bid[QLatin1String("amount")].toInteger(), bid[QLatin1String("team_id")].toString()});
+        }
+        std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        QCOMPARE(expected.size(), 2);
+        const QVariantList shown = valueAt(players, QStringLiteral("P0141"), RoundPlayersModel::TeamBidsRole).toList();
+        QCOMPARE(shown.size(), expected.size());
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            QCOMPARE(shown.at(i).toMap().value(QStringLiteral("team_id")).toString(), expected.at(i).second);
+            QCOMPARE(qint64(shown.at(i).toMap().value(QStringLiteral("amount")).toDouble()), expected.at(i).first);
+        }
+        QVERIFY(valueAt(players, QStringLiteral("P0146"), RoundPlayersModel::TeamBidsRole).toList().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(rounds.hasData(), timeoutMs);
         QVERIFY(rounds.committed().isEmpty());
     }
