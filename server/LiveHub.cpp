@@ -338,6 +338,16 @@ void LiveHub::shutdown(std::function<void()> done)
     checkShutdownDone();
 }
 
+void LiveHub::closeAll(int code, const QString &reason)
+{
+    const QList<QWebSocket *> sockets = m_connections.keys();
+    m_connections.clear(); // nothing more is sent to them; drop() deletes each once it is closed
+    for (QWebSocket *socket : sockets)
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    if (!sockets.isEmpty())
+        qCInfo(lcLive) << "closed" << sockets.size() << "live connections with" << code << reason;
+}
+
 void LiveHub::checkShutdownDone()
 {
     if (m_shutdownDone && m_connections.isEmpty()) {

@@ -47,6 +47,9 @@ public:
     void deliver(const LiveEvent &event);
     // Closes every connection with 1001 and calls `done` once all are gone (or after a bound).
     void shutdown(std::function<void()> done);
+    // Closes every connection now with `code` (e.g. 1012 when this instance lost its database, so
+    // clients reconnect elsewhere instead of silently going stale); new connections are still taken.
+    void closeAll(int code, const QString &reason);
     int connectionCount() const { return int(m_connections.size()); }
     // A connection with more than this many bytes waiting to be written is closed (slow reader).
     void setMaxWriteBufferBytes(qint64 bytes) { m_maxWriteBufferBytes = bytes; }
