@@ -335,16 +335,30 @@ Page {
         ownTeamId: Session.teamId
         onActivated: (view, targetId) => page.openView(page.isAdmin && view === "tiebreakers" && targetId.length === 0 ? "live" : view, targetId)
     }
-    // While the window is not focused, each toast is also a desktop notification.
+    // While the window is not focused, each toast is also a desktop notification: over D-Bus on
+    // Linux desktops, through the tray icon on Windows and macOS.
     DesktopNotifier {
         id: notifier
+    }
+    TrayNotifier {
+        id: tray
+        windowActive: page.Window.active
+        onActivated: {
+            page.Window.window.show()
+            page.Window.window.raise()
+            page.Window.window.requestActivate()
+        }
     }
     Connections {
         target: toasts
         function onToastShown(toastId: string, text: string) {
             if (banner.lost || banner.backOnline)
                 banner.awayChanges++
-            if (!page.Window.active)
+            if (page.Window.active)
+                return
+            if (tray.wanted)
+                tray.notify(qsTr("LeagueDesk"), text)
+            else
                 notifier.notify(toastId, qsTr("LeagueDesk"), text)
         }
     }
