@@ -146,7 +146,10 @@ Page {
                 Connections {
                     target: page
                     function onAdminTeamIdChanged() { showTeamLater.restart() }
-                    function onNamesTickChanged() { showTeamLater.restart() }
+                }
+                Connections {
+                    target: teams
+                    function onNamesChanged() { showTeamLater.restart() }
                 }
             }
             Label {

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -214,6 +215,13 @@ private Q_SLOTS:
         m_outDir = QStringLiteral(LEAGUEDESK_SCREENSHOT_DIR "/scale-") + scale;
         QVERIFY(QDir().mkpath(m_outDir));
         QVERIFY2(m_server.start({QStringLiteral("--simulate=1")}), qPrintable(m_server.errorString()));
+    }
+
+    // Any warning from the views (a binding loop, a handler for a signal that does not exist, a
+    // type error) fails the test that caused it: the screen may still look right while it is wrong.
+    void init()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("\\.qml:\\d+")));
     }
 
     void managerViews()
