@@ -28,7 +28,6 @@
 #include <QSaveFile>
 #include <QTcpServer>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <cstdio>
 #include <memory>
@@ -355,12 +354,12 @@ int main(int argc, char *argv[])
 #else
     http.bind(tcp);
 #endif
-    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub, tcp] {
-        while (http.hasPendingWebSocketConnections()) {
-            std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection();
-            tcp->markUpgraded(socket->peerAddress(), socket->peerPort());
-            hub.accept(std::move(socket));
-        }
+    // Live upgrades bypass QHttpServer: TrackingTcpServer answers the handshake and hands the
+    // socket over; it counts it against the connection caps until LiveHub closes it.
+    tcp->setLiveHandler([&hub](LiveUpgrade upgrade) { hub.accept(std::move(upgrade)); });
+    hub.setConnectionReleased([tcp = QPointer<TrackingTcpServer>(tcp)](const QString &address) {
+        if (tcp)
+            tcp->releaseLive(address);
     });
 
     std::unique_ptr<Simulator> simulator;

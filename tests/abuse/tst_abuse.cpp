@@ -479,6 +479,72 @@ private slots:
         checkBudgets("invalid UTF-8 frame");
     }
 
+    // Row 12 (laxness): RFC 6455 5.1, a client frame without a mask closes with 1002.
+    void unmaskedFrameCloses1002()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QVERIFY(c.send(WsFrame::text(R"({"op":"ping","id":1})", false), QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.size() >= 4; });
+        int opcode = 0;
+        QByteArray payload;
+        QVERIFY(WsFrame::firstFrame("\r\n\r\n" + answer, &opcode, &payload));
+        QCOMPARE(opcode, 0x8); // a close, not the pong an unmasked ping would otherwise get
+        QVERIFY(payload.size() >= 2);
+        QCOMPARE((quint8(payload.at(0)) << 8) | quint8(payload.at(1)), 1002);
+        QVERIFY2(c.waitClosed(QDeadlineTimer(kWaitMs)), "the server closes the connection after its close frame");
+        checkBudgets("unmasked frame");
+    }
+
+    // Pings are charged to the frame rate like every other frame (the pongs they cost too).
+    void pingsCountAsFrames()
+    {
+        RawConnection c(m_server->port());
+        QByteArray pings;
+        for (int i = 0; i < 400; ++i)
+            pings += WsFrame::ping();
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QVERIFY(c.send(pings, QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.contains("too many"); });
+        QVERIFY2(answer.contains("too many messages"), "400 pings at once must close with 1008");
+        checkBudgets("400 pings at once");
+    }
+
+    // Frames sent in the same packet as the handshake are not lost in the hand-over from Qt.
+    void framesWithTheHandshake()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(c.send(WsFrame::upgradeRequest(m_server->managerToken(QStringLiteral("SSPSLT0001")))
+                           + WsFrame::text(R"({"op":"ping","id":"early"})"),
+                       QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.contains("early"); });
+        QVERIFY(answer.startsWith("HTTP/1.1 101"));
+        QVERIFY2(answer.contains(R"("id":"early")"), "the pong of a frame that came with the handshake");
+    }
+
+    // A bad handshake on the live path gets an HTTP answer, not a hanging socket.
+    void badHandshakeIsAnswered()
+    {
+        const QByteArray token = m_server->managerToken(QStringLiteral("SSPSLT0001"));
+        {
+            RawConnection c(m_server->port());
+            QByteArray request = WsFrame::upgradeRequest(token);
+            request.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8");
+            QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+            QByteArray all;
+            QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs), &all), 426);
+            QVERIFY(all.contains("Sec-WebSocket-Version: 13"));
+        }
+        {
+            RawConnection c(m_server->port());
+            QByteArray request = WsFrame::upgradeRequest(token);
+            request.replace("dGhlIHNhbXBsZSBub25jZQ==", "bm90IDE2");
+            QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+            QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs)), 400);
+        }
+        checkBudgets("bad handshakes");
+    }
+
     // Row 9: an Upgrade other than websocket on the live path gets an ordinary answer at once.
     void otherUpgradeIsAnswered()
     {
