@@ -464,6 +464,38 @@ private slots:
         checkBudgets("over the per-address cap");
     }
 
+    // Live sockets leave Qt after their handshake but still count against both caps until closed.
+    void liveConnectionsCountAgainstCaps()
+    {
+        m_measure.reset(); // another server for this attack
+        QVERIFY(startServer({QStringLiteral("--max-connections-per-address"), QStringLiteral("8")}));
+        std::vector<std::unique_ptr<RawConnection>> held;
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(openLive(*held.back(), m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        }
+        RawConnection ninth(m_server->port());
+        QVERIFY2(ninth.waitClosed(QDeadlineTimer(kWaitMs)), "a ninth connection beside 8 live ones is closed at once");
+        held.clear();
+        // Released once the server has seen them close.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->healthy(1000), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionStats().value(QLatin1String("tcp_live")).toInteger(), 0, 10000);
+
+        m_measure.reset();
+        QVERIFY(startServer(newFlags({QStringLiteral("--max-connections"), QStringLiteral("8"),
+                                      QStringLiteral("--max-connections-per-address"), QStringLiteral("0")})));
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(openLive(*held.back(), m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        }
+        RawConnection api(m_server->port());
+        QVERIFY(api.send("GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken()) + "\r\n", QDeadlineTimer(kWaitMs)));
+        QCOMPARE(api.readStatus(QDeadlineTimer(kWaitMs)), 503); // over the total: /healthz only
+        QVERIFY(m_server->healthy());
+        QCOMPARE(m_server->connectionStats().value(QLatin1String("tcp_live")).toInteger(), 8);
+        checkBudgets("live connections at the caps");
+    }
+
     // ...and the live frame checks: invalid UTF-8 in a text frame closes with 1007.
     void invalidUtf8Closes1007()
     {
