@@ -67,6 +67,9 @@ QByteArray errorResponse(int status, const QString &message, const QByteArray &e
 
 TrackingTcpServer::TrackingTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
 {
+    // Qt listens with a backlog of 50: thousands of clients (re)connecting at once overflowed it
+    // and waited for SYN retransmits (1 s, 3 s, ...). The kernel caps it at net.core.somaxconn.
+    setListenBacklogSize(4096);
     // Coarse sweep: a connection outlives its idle or request deadline by at most a quarter of it
     // (at most 1 s). It also catches live sockets whose peer stopped reading.
     int shortestMs = 4000;
