@@ -528,6 +528,25 @@ private slots:
         checkBudgets("unmasked frame");
     }
 
+    // A frame declaring 1 TiB is refused from its header alone: 1009 comes without a payload byte.
+    void oversizedHeaderCloses1009()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QByteArray header("\x81\xff", 2); // FIN + text, masked, 64-bit length
+        for (int i = 7; i >= 0; --i)
+            header.append(char((quint64(1) << 40) >> (8 * i)));
+        header.append("\x01\x02\x03\x04", 4);
+        QVERIFY(c.send(header, QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.size() >= 4; });
+        int opcode = 0;
+        QByteArray payload;
+        QVERIFY(WsFrame::firstFrame("\r\n\r\n" + answer, &opcode, &payload));
+        QCOMPARE(opcode, 0x8);
+        QCOMPARE((quint8(payload.at(0)) << 8) | quint8(payload.at(1)), 1009);
+        checkBudgets("1 TiB frame header");
+    }
+
     // Pings are charged to the frame rate like every other frame (the pongs they cost too).
     void pingsCountAsFrames()
     {
