@@ -135,8 +135,8 @@ void LiveHub::forget(Id socket)
     const auto it = m_connections.constFind(socket);
     if (it == m_connections.cend())
         return;
-    for (auto channel = it->channels.cbegin(); channel != it->channels.cend(); ++channel) {
-        const auto subscribers = m_subscribers.find(channel.key());
+    for (const QString &channel : it->channels) {
+        const auto subscribers = m_subscribers.find(channel);
         if (subscribers == m_subscribers.end())
             continue;
         subscribers->remove(socket);
@@ -286,8 +286,8 @@ void LiveHub::subscribe(Id socket, Connection &c, const QJsonValue &id, const QS
                 missed.reset();
             }
         }
-        c.channels.insert(channelName, last);
-        m_subscribers[channelName].insert(socket);
+        c.channels.insert(channelName);
+        m_subscribers[channelName].insert(socket, last);
         if (!send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson()))
             return;
         // Replay right after `subscribed`; later events follow in order since we are single-threaded.
@@ -306,21 +306,17 @@ void LiveHub::subscribe(Id socket, Connection &c, const QJsonValue &id, const QS
 
 void LiveHub::deliver(const LiveEvent &event)
 {
-    const auto subscribers = m_subscribers.constFind(event.channel);
-    if (subscribers == m_subscribers.cend())
+    const auto subscribers = m_subscribers.find(event.channel);
+    if (subscribers == m_subscribers.end())
         return;
     // Framed once for all subscribers: every socket is handed the same shared buffer.
     const QByteArray frame = Ws::frame(
         Ws::Opcode::Text, ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson());
     // A send never changes the index (a slow reader is reported closed later, from the event loop).
-    for (const Id socket : *subscribers) {
-        const auto c = m_connections.find(socket);
-        if (c == m_connections.end())
-            continue;
-        const auto position = c->channels.find(event.channel);
-        if (position != c->channels.end() && event.seq > *position) {
-            *position = event.seq;
-            m_reactor.send(socket, frame);
+    for (auto it = subscribers->begin(); it != subscribers->end(); ++it) {
+        if (event.seq > it.value()) {
+            it.value() = event.seq;
+            m_reactor.send(it.key(), frame);
         }
     }
 }

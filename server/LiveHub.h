@@ -76,10 +76,8 @@ private:
     struct Connection
     {
         Principal principal;
-        // Subscribed channels and the last seq this connection has of each. With several instances
-        // a subscribe can read a newer position from the database than this instance's fan-out has
-        // delivered yet; the events it then delivers up to that position are not sent again.
-        QHash<QString, qint64> channels;
+        // Subscribed channels (their positions are in m_subscribers).
+        QSet<QString> channels;
         Bucket frames;
         Bucket replays;
     };
@@ -111,8 +109,11 @@ private:
     // Declared before the tables: destroyed after them, and it calls no handler from its destructor.
     LiveReactor m_reactor;
     QHash<Id, Connection> m_connections;
-    // channel -> its subscribers, so a delivery costs O(subscribers of that channel).
-    QHash<QString, QSet<Id>> m_subscribers;
+    // channel -> its subscribers and the last seq each has of it, so a delivery costs
+    // O(subscribers of that channel) and touches nothing else. With several instances a subscribe
+    // can read a newer position from the database than this instance's fan-out has delivered
+    // yet; the events it then delivers up to that position are not sent again.
+    QHash<QString, QHash<Id, qint64>> m_subscribers;
     std::function<void(const QString &)> m_released;
     QTimer m_pingTimer;
     QTimer m_revocationTimer;
