@@ -31,15 +31,13 @@ Page {
     TeamListModel {
         id: teamNames
         session: Session
-        onNamesChanged: view.namesTick++
     }
-    property int namesTick: 0
     // "Team Red 1,200 · Team Blue 1,000": every team's sealed bids on a player, highest first.
     function teamBidsText(bids: var): string {
-        namesTick
+        const names = teamNames.names
         const parts = []
         for (let i = 0; i < bids.length; ++i) {
-            const name = teamNames.nameOf(bids[i].team_id)
+            const name = names[bids[i].team_id] ?? ""
             parts.push((name.length > 0 ? name : bids[i].team_id) + " " + Format.moneyIn(bids[i].amount, players.currencyType))
         }
         return parts.join(" · ")

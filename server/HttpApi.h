@@ -3,6 +3,7 @@
 #include "IdempotencyStore.h"
 #include "LeagueService.h"
 #include "RateLimiter.h"
+#include "RevisionBodyCache.h"
 #include "TokenStore.h"
 
 #include <protocol/ErrorCode.h>
@@ -111,6 +112,7 @@ private:
     RateLimiter &m_rateLimiter;
     RateLimiter m_dryRunLimiter;
     HealthInfo m_healthInfo;
+    RevisionBodyCache m_bodies;
     qint64 m_requests = 0;
     // Part of every revision ETag: a fresh database (or another server build) starts its
     // revisions at 1 again, and a client's stored ETag from before must not match those.

@@ -250,6 +250,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(findVisible(app.window, QStringLiteral("teamBalance")), timeoutMs);
         QVERIFY(findVisible(app.window, QStringLiteral("teamBalance"))->property("text").toString() != QStringLiteral("–"));
 
+        // Every team's sealed bids on a player, by team name (TeamListModel.names), not by id.
+        showView(app.window, QStringLiteral("rounds"));
+        QQuickItem *bids = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((bids = findVisible(app.window, QStringLiteral("teamBids"))), timeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(bids->property("text").toString().contains(QLatin1String("Team "))
+                                      && !bids->property("text").toString().contains(QLatin1String("SSPSLT")),
+                                  qPrintable(bids->property("text").toString()), timeoutMs);
+
         showView(app.window, QStringLiteral("tiebreakers"));
         QQuickItem *resolve = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((resolve = findVisible(app.window, QStringLiteral("resolveButton"))), timeoutMs);
