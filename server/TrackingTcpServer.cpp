@@ -163,7 +163,7 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         return;
     }
     if (t.intake.upgraded())
-        return; // a WebSocket upgrade of another path: QHttpServer answers it
+        return; // answered or handed over already
 
     // QHttpServer reads what it is given (6.4: all of it), so the bytes the intake has not seen
     // are at the end of the read buffer.
@@ -214,8 +214,13 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         refuse(socket, t, Status::Busy, QStringLiteral("too many connections; only /healthz is answered"));
         return;
     }
-    if (t.intake.upgraded() && t.intake.path() == "/api/v1/live") {
-        takeUpgrade(socket, t);
+    if (t.intake.upgraded()) {
+        // Only the live channel is a WebSocket. Elsewhere QHttpServer (6.4) would run the route
+        // and then answer again as a missing WebSocket handler; one clear answer instead.
+        if (t.intake.path() == "/api/v1/live")
+            takeUpgrade(socket, t);
+        else
+            refuse(socket, t, Status::BadRequest, QStringLiteral("WebSocket upgrades are served only on /api/v1/live"));
         return;
     }
     if (m_limits.maxPipelined > 0 && t.unanswered > m_limits.maxPipelined) {

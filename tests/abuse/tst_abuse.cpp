@@ -573,6 +573,21 @@ private slots:
         QVERIFY2(answer.contains(R"("id":"early")"), "the pong of a frame that came with the handshake");
     }
 
+    // A WebSocket upgrade of any other path gets one plain answer (QHttpServer 6.4 would answer
+    // twice: the route, then its "no WebSocket handler" reply).
+    void upgradeElsewhereIsRefused()
+    {
+        RawConnection c(m_server->port());
+        QByteArray request = WsFrame::upgradeRequest(m_server->managerToken(QStringLiteral("SSPSLT0001")));
+        request.replace("GET /api/v1/live ", "GET /api/v1/me ");
+        QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+        const QByteArray all = c.read(QDeadlineTimer(kWaitMs)); // until the server closes
+        QVERIFY2(c.closedByPeer(), "closed after its answer");
+        QVERIFY2(all.startsWith("HTTP/1.1 400 "), all.left(200).constData());
+        QCOMPARE(all.count("HTTP/1.1 "), 1);
+        checkBudgets("WebSocket upgrade of another path");
+    }
+
     // A bad handshake on the live path gets an HTTP answer, not a hanging socket.
     void badHandshakeIsAnswered()
     {
