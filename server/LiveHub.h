@@ -59,6 +59,8 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
     // A connection with more than this many bytes waiting to be written is closed (slow reader).
     void setMaxWriteBufferBytes(qint64 bytes) { m_reactor.setMaxPendingBytes(bytes); }
+    // The same for all live connections together (the biggest backlogs are closed first).
+    void setMaxWriteBufferTotalBytes(qint64 bytes) { m_reactor.setMaxTotalPendingBytes(bytes); }
     // Called once for every accepted socket when it is closed (TrackingTcpServer's connection caps
     // count live sockets until then).
     void setConnectionReleased(std::function<void(const QString &address)> released) { m_released = std::move(released); }

@@ -5,6 +5,7 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -308,7 +309,12 @@ bool LiveReactor::queue(Connection &c, const QByteArray &bytes)
         c.outOffset = offset;
     c.out.append(bytes); // a reference: a broadcast frame stays one buffer
     c.pending += rest;
+    m_totalPending += rest;
     setWantWrite(c, true);
+    if (m_maxTotalPendingBytes > 0 && m_totalPending > m_maxTotalPendingBytes && !m_totalCheckQueued) {
+        m_totalCheckQueued = true; // not here: this may be one send of a broadcast loop
+        QMetaObject::invokeMethod(this, &LiveReactor::enforceTotal, Qt::QueuedConnection);
+    }
     return true;
 }
 
@@ -327,6 +333,7 @@ void LiveReactor::flush(Connection &c)
         }
         c.outOffset += n;
         c.pending -= n;
+        m_totalPending -= n;
         if (c.outOffset == front.size()) {
             c.out.removeFirst();
             c.outOffset = 0;
@@ -387,6 +394,7 @@ void LiveReactor::closeSocket(Connection &c, quint16 code)
     c.fd = -1;
     c.state = Connection::State::Gone;
     c.out.clear();
+    m_totalPending -= c.pending;
     c.pending = 0;
     m_closed.push_back(c.id);
     if (!m_reapQueued) {
@@ -407,6 +415,32 @@ void LiveReactor::reap()
         const quint16 code = it->second->code;
         m_connections.erase(it);
         m_handler.connectionClosed(id, address, code);
+    }
+}
+
+void LiveReactor::enforceTotal()
+{
+    m_totalCheckQueued = false;
+    if (m_maxTotalPendingBytes <= 0 || m_totalPending <= m_maxTotalPendingBytes)
+        return;
+    // Many slow readers, each under its own cap: the ones holding the most go first.
+    std::vector<std::pair<qint64, Connection *>> backlogs;
+    for (auto &entry : m_connections) {
+        if (entry.second->fd >= 0 && entry.second->pending > 0)
+            backlogs.emplace_back(entry.second->pending, entry.second.get());
+    }
+    std::sort(backlogs.begin(), backlogs.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[pending, c] : backlogs) {
+        if (m_totalPending <= m_maxTotalPendingBytes)
+            break;
+        ++m_slowReaders;
+        qint64 suppressed = 0;
+        if (slowReaderLog().allow(&suppressed))
+            qCWarning(lcLive).noquote() << "closed live connection from" << c->address << "-" << pending
+                                        << "bytes waiting to be written while all live connections together hold over"
+                                        << m_maxTotalPendingBytes
+                                        << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
+        closeSocket(*c, 1006);
     }
 }
 

@@ -72,6 +72,10 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
 
     void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
+    // All connections together (a shared frame counts for each connection holding it, as each
+    // QWebSocket's copy did): beyond it the biggest backlogs are closed first, once per event-loop
+    // turn. 0 = no cap.
+    void setMaxTotalPendingBytes(qint64 bytes) { m_maxTotalPendingBytes = bytes; }
     qint64 slowReaders() const { return m_slowReaders; }
     qint64 protocolErrors() const { return m_protocolErrors; }
 
@@ -89,6 +93,7 @@ private:
     void startClose(Connection &c, quint16 code, const QString &reason);
     void closeSocket(Connection &c, quint16 code);
     void reap();
+    void enforceTotal();
     void sweepClosing();
     Connection *find(Id id) const;
 
@@ -104,6 +109,9 @@ private:
     QElapsedTimer m_clock;
     std::unique_ptr<char[]> m_readBuffer;
     qint64 m_maxPendingBytes = 4 * 1024 * 1024;
+    qint64 m_maxTotalPendingBytes = 64 * 1024 * 1024;
+    qint64 m_totalPending = 0;
+    bool m_totalCheckQueued = false;
     qint64 m_slowReaders = 0;
     qint64 m_protocolErrors = 0;
 };

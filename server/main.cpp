@@ -328,6 +328,7 @@ int main(int argc, char *argv[])
         }
     });
     hub.setMaxWriteBufferBytes(options.maxWriteBufferBytes);
+    hub.setMaxWriteBufferTotalBytes(options.maxWriteBufferTotalBytes);
     HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub, &fanout] {
         QJsonObject connections = tcp->stats();
         connections.insert(QStringLiteral("live"), hub.connectionCount());

@@ -573,6 +573,28 @@ private slots:
         QVERIFY2(answer.contains(R"("id":"early")"), "the pong of a frame that came with the handshake");
     }
 
+    // The total write cap covers live connections too: a subscriber that never reads its (large)
+    // answers is closed as a slow reader once all connections together pass it, long before its own
+    // cap (here 64 MiB) or the frame rate (200 frames) would close it.
+    void liveTotalWriteCap()
+    {
+        m_measure.reset(); // another server for this attack
+        QVERIFY(startServer(newFlags({QStringLiteral("--max-write-buffer"), QStringLiteral("67108864"),
+                                      QStringLiteral("--max-write-buffer-total"), QStringLiteral("1048576")})));
+        // Each frame is answered with an error that echoes its 60 KB channel name.
+        const QByteArray frame = WsFrame::text(R"({"op":"subscribe","id":1,"channel":")" + QByteArray(60000, 'x') + R"("})");
+        RawConnection c(m_server->port(), true);
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        int sent = 0;
+        c.sendUntil([&] { return ++sent <= 150 ? frame : QByteArray(); }, QDeadlineTimer(attackMs()), sampler());
+        QVERIFY2(c.closedByPeer() || c.waitClosed(QDeadlineTimer(kWaitMs)), "a live reader behind the total cap must be closed");
+        const QJsonObject stats = m_server->connectionStats();
+        QVERIFY2(stats.value(QLatin1String("live_slow_readers")).toInteger() >= 1,
+                 QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
+        QCOMPARE(stats.value(QLatin1String("live_rate_closed")).toInteger(), 0);
+        checkBudgets("live answers never read, total cap");
+    }
+
     // A WebSocket upgrade of any other path gets one plain answer (QHttpServer 6.4 would answer
     // twice: the route, then its "no WebSocket handler" reply).
     void upgradeElsewhereIsRefused()
