@@ -22,7 +22,6 @@
 #include <algorithm>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-#include <QHttpServerWebSocketUpgradeResponse>
 #endif
 
 using Protocol::ErrorCode;
@@ -347,16 +346,10 @@ void HttpApi::registerRoutes()
     // Operations: no authentication, no rate limit (load balancers and monitoring poll it).
     m_server.route(QStringLiteral("/healthz"), [this](const QHttpServerRequest &request) { return health(request); });
 
-    // The live channel. An upgrade request is left unanswered: QHttpServer (6.4) hands the socket
-    // to its WebSocket server once a route matched. A plain GET gets an error.
+    // The live channel. Its WebSocket upgrades never get here: TrackingTcpServer answers them
+    // before QHttpServer sees them and hands the socket to LiveHub. A plain GET (or any other
+    // Upgrade, h2c, ...) gets an error.
     auto plainLive = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
-#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
-        // Only a WebSocket upgrade is handed over; any other Upgrade (h2c, ...) gets an answer.
-        if (HttpCompat::header(request, "Upgrade").trimmed().compare("websocket", Qt::CaseInsensitive) == 0) {
-            qCInfo(lcHttp).noquote() << "GET" << LogLimits::clientText(request.url().path()) << "101 (upgrade)";
-            return;
-        }
-#endif
         QElapsedTimer timer;
         timer.start();
         const Reply reply = authenticate(request)
@@ -367,17 +360,6 @@ void HttpApi::registerRoutes()
     };
     m_server.route(QStringLiteral("/api/v1/live"), plainLive);
 
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    // Qt 6.8 upgrades only what a verifier accepts (and no longer consults the route). Every token
-    // is accepted here and LiveHub closes a bad one with 4401, as on Qt 6.4: clients see one
-    // behaviour whatever Qt the server was built with, and deny() answers a bare status line that
-    // clients can only read as a failed handshake, not as "do not retry this token".
-    m_server.addWebSocketUpgradeVerifier(this, [](const QHttpServerRequest &request) {
-        if (request.url().path() != QLatin1String("/api/v1/live"))
-            return QHttpServerWebSocketUpgradeResponse::passToNext();
-        return QHttpServerWebSocketUpgradeResponse::accept();
-    });
-#endif
 
     auto missing = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
         QElapsedTimer timer;

@@ -20,8 +20,8 @@ class QHttpServer;
 class QHttpServerResponse;
 
 // The REST routes of PROTOCOL.md under /api/v1: authentication, error shape and precedence,
-// ETag/304 for GETs, request logging. The live route is registered here too, because Qt 6.4's
-// QHttpServer only hands over an upgrade whose path has a route.
+// ETag/304 for GETs, request logging. The live path is registered here only for a GET without a
+// WebSocket upgrade (an error); upgrades are taken by TrackingTcpServer before QHttpServer.
 class HttpApi : public QObject
 {
     Q_OBJECT
