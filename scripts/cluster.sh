@@ -94,8 +94,10 @@ ports=()
 for ((i = 0; i < instances; i++)); do
   if [ -n "$first_port" ]; then port=$((first_port + i)); else port=$(free_port); fi
   ports+=("$port")
+  # Behind the balancer every connection comes from its address: no per-address cap
+  # (docs/DEPLOY.md); a later --max-connections-per-address in SERVER-ARGS wins.
   "$server" --listen "127.0.0.1:$port" --database "$database" --demo --tokens-out "$tokens" \
-    "${extra[@]}" "${server_args[@]}" >"$dir/instance$i.out" 2>"$dir/instance$i.log" &
+    --max-connections-per-address 0 "${extra[@]}" "${server_args[@]}" >"$dir/instance$i.out" 2>"$dir/instance$i.log" &
   pids+=("$!")
 done
 for ((i = 0; i < instances; i++)); do
@@ -112,11 +114,16 @@ for ((i = 0; i < instances; i++)); do
 done
 
 [ -n "$lb_port" ] || lb_port=$(free_port)
+# HAProxy needs two descriptors per connection and refuses a maxconn the hard limit cannot hold.
+fd_limit=$(ulimit -Hn)
+[ "$fd_limit" = unlimited ] && fd_limit=100000
+maxconn=$(( (fd_limit - 200) / 2 ))
+[ "$maxconn" -gt 50000 ] && maxconn=50000
 {
   cat <<EOF
 # HAProxy for the loopback cluster (docs/DEPLOY.md explains each line).
 global
-    maxconn 50000
+    maxconn $maxconn
 defaults
     mode http
     timeout connect 2s
@@ -143,9 +150,13 @@ EOF
 haproxy_pid=$!
 url="http://127.0.0.1:$lb_port"
 # Ready once HAProxy answers /healthz through a healthy instance.
-if ! python3 - "$url/healthz" <<'EOF'
-import sys, time, urllib.request
+if ! python3 - "$url/healthz" "$haproxy_pid" <<'EOF'
+import os, sys, time, urllib.request
 for _ in range(150):
+    try:
+        os.kill(int(sys.argv[2]), 0)  # HAProxy still running?
+    except OSError:
+        sys.exit(1)
     try:
         if urllib.request.urlopen(sys.argv[1], timeout=1).status == 200:
             sys.exit(0)
@@ -186,7 +197,8 @@ echo "  all tokens:    $tokens"
 echo "Try: kill one instance (kill ${pids[0]}): the dashboard reconnects through HAProxy to another."
 echo "Ctrl+C stops everything."
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
-  "$build_dir/app/leaguedesk" --server "$url" --token "$token" || true
+  # The token in the environment, not on the command line where `ps` shows it.
+  LEAGUEDESK_TOKEN="$token" "$build_dir/app/leaguedesk" --server "$url" || true
 else
   echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open."
   echo "Following $team in the terminal with leaguedesk-watch instead; Ctrl+C stops it and the cluster."
