@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-dashboard) dashboard=0; shift ;;
     --no-simulate) simulate=0; shift ;;
     --) shift; server_args=("$@"); break ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
