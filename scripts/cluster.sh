@@ -14,8 +14,8 @@
 #   --instances N        how many instances (default 3)
 #   --port PORT          the load balancer's port (default: a free one)
 #   --instance-port P    instance i listens on P+i (default: free ports)
-#   --no-dashboard       print the URLs (one "instance URL" line each, then "balancer URL" and
-#                        "tokens FILE") and wait for Ctrl+C; for benchmarks and scripts
+#   --no-dashboard       print one "instance URL" line each, then "balancer URL", "tokens FILE"
+#                        and "database URL", and wait for Ctrl+C; for benchmarks and scripts
 #   --no-simulate        no simulated auction (a quiet league, e.g. for a benchmark)
 #   -- SERVER-ARGS       passed to every instance (e.g. -- --max-connections 20000)
 set -euo pipefail
