@@ -412,8 +412,8 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             QJsonObject body;
             QCOMPARE(health(m_servers[i], &body), 200);
-            reconnects[i] = body[QLatin1String("fanout")][QLatin1String("reconnects")].toInteger();
-            notifications[i] = body[QLatin1String("fanout")][QLatin1String("notifications")].toInteger();
+            reconnects[i] = body.value(QLatin1String("fanout")).toObject().value(QLatin1String("reconnects")).toInteger();
+            notifications[i] = body.value(QLatin1String("fanout")).toObject().value(QLatin1String("notifications")).toInteger();
         }
 
         QSignalSpy closed(&a.socket, &QWebSocket::disconnected);
@@ -427,7 +427,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("closed with %1 (%2)").arg(code).arg(a.socket.closeReason())));
         for (ServerProcess &server : m_servers) {
             QVERIFY(waitForHealth(server, [](int status, const QJsonObject &body) {
-                return status == 503 && body[QLatin1String("fanout")][QLatin1String("database")].toString() == QLatin1String("unreachable");
+                return status == 503 && body.value(QLatin1String("fanout")).toObject().value(QLatin1String("database")).toString() == QLatin1String("unreachable");
             }));
         }
         QVERIFY(runShell("LEAGUEDESK_TEST_PG_START"));
@@ -439,7 +439,7 @@ private Q_SLOTS:
             }));
             QJsonObject body;
             QCOMPARE(health(m_servers[i], &body), 200);
-            QVERIFY(body[QLatin1String("fanout")][QLatin1String("reconnects")].toInteger() > reconnects[i]);
+            QVERIFY(body.value(QLatin1String("fanout")).toObject().value(QLatin1String("reconnects")).toInteger() > reconnects[i]);
         }
 
         // A write after the restart: every instance hears its NOTIFY again (LISTEN was renewed),
@@ -454,7 +454,7 @@ private Q_SLOTS:
         QCOMPARE(live.events(channel).first().seq, before.seq + 2);
         for (int i = 0; i < 3; ++i) {
             QVERIFY(waitForHealth(m_servers[i], [&](int, const QJsonObject &body) {
-                return body[QLatin1String("fanout")][QLatin1String("notifications")].toInteger() > notifications[i];
+                return body.value(QLatin1String("fanout")).toObject().value(QLatin1String("notifications")).toInteger() > notifications[i];
             }));
         }
 

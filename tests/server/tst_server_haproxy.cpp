@@ -130,7 +130,7 @@ private:
         for (int i = 0; i < 3; ++i) {
             if (m_servers[i].process() && m_servers[i].process()->state() == QProcess::Running) {
                 const Reply r = request(m_servers[i].baseUrl(), "GET", QStringLiteral("/healthz"), {});
-                counts[i] = r.json[QLatin1String("connections")][QLatin1String("live")].toInteger();
+                counts[i] = r.json.value(QLatin1String("connections")).toObject().value(QLatin1String("live")).toInteger();
             }
         }
         return counts;
