@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSqlDriver>
 
+#include <utility>
+
 PostgresFanout::PostgresFanout(Database &db, QString databaseUrl, QObject *parent)
     : QObject(parent), m_db(db), m_url(std::move(databaseUrl))
 {
@@ -24,6 +26,7 @@ void PostgresFanout::tick()
             return;
         }
         reopened = true;
+        m_sessionRenewed = true;
         ++m_reconnects;
         qCInfo(lcDb) << "live fan-out: the database connection was reopened";
     }
@@ -46,7 +49,7 @@ void PostgresFanout::tick()
         return;
     }
     setDatabaseUp(true);
-    if (reopened)
+    if (std::exchange(m_sessionRenewed, false))
         Q_EMIT databaseReconnected();
 }
 
@@ -164,22 +167,20 @@ void PostgresFanout::catchUpOrThrow()
 {
     if (!m_started)
         return;
+    QStringList behind;
     {
-        QStringList behind;
-        {
-            QSqlQuery q = m_db.exec(QStringLiteral("SELECT channel, seq FROM live_channels"));
-            while (q.next()) {
-                const QString channel = q.value(0).toString();
-                if (q.value(1).toLongLong() > m_delivered.value(channel, 0))
-                    behind.append(channel);
-            }
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT channel, seq FROM live_channels"));
+        while (q.next()) {
+            const QString channel = q.value(0).toString();
+            if (q.value(1).toLongLong() > m_delivered.value(channel, 0))
+                behind.append(channel);
         }
-        bool tiebreakers = false;
-        for (const QString &channel : std::as_const(behind))
-            tiebreakers = readChannel(channel) || tiebreakers;
-        if (!behind.isEmpty())
-            Q_EMIT deliveredFromDatabase(tiebreakers);
     }
+    bool tiebreakers = false;
+    for (const QString &channel : std::as_const(behind))
+        tiebreakers = readChannel(channel) || tiebreakers;
+    if (!behind.isEmpty())
+        Q_EMIT deliveredFromDatabase(tiebreakers);
 }
 
 bool PostgresFanout::readChannel(const QString &channel)

@@ -84,6 +84,7 @@ private:
     bool m_catchUpQueued = false;
     bool m_listening = false;
     bool m_databaseUp = true;
+    bool m_sessionRenewed = false; // the main connection was reopened; databaseReconnected() due
     qint64 m_notifications = 0;
     qint64 m_fromDatabase = 0;  // events of other instances (or own ones out of order) read back
     qint64 m_skipped = 0;       // events pruned before this instance read them (it fell far behind)
