@@ -9,9 +9,12 @@
 
 #include "RawLiveClient.h"
 #include "TestDatabase.h"
+#include "support/LeagueActions.h"
 #include "support/ServerProcess.h"
 
+#include <models/SquadModel.h>
 #include <sync/LiveClient.h>
+#include <sync/SyncClient.h>
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -316,20 +319,31 @@ private Q_SLOTS:
             const auto counts = liveCounts();
             return counts[0] + counts[1] + counts[2] == 0;
         }));
-        LiveClient live(lb(), manager());
-        live.setTiming(fastTiming());
+        // The real client as the dashboard has it: SyncClient, with a squad model on the team.
+        SyncClient client(lb(), manager());
+        client.live()->setTiming(fastTiming());
+        RequestLog log;
+        log.attach(client);
+        SquadModel squad;
+        squad.setClient(&client);
+        squad.setTeamId(kTeam);
+        LiveClient &live = *client.live();
         QList<QPair<QString, bool>> subscriptions;
-        connect(&live, &LiveClient::channelSubscribed, this,
-                [&](const QString &ch, bool recovered) { subscriptions.append({ch, recovered}); });
+        connect(&live, &LiveClient::channelSubscribed, this, [&](const QString &ch, bool recovered) {
+            if (ch == channel)
+                subscriptions.append({ch, recovered});
+        });
         QList<qint64> amounts;
         connect(&live, &LiveClient::eventReceived, this, [&](const QString &ch, const QString &type, const QJsonObject &data) {
             if (ch == channel && type == QLatin1String("round_bid"))
                 amounts.append(data.value(QLatin1String("amount")).toInteger());
         });
-        live.subscribe(channel);
-        live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(subscriptions.size(), 1, kTimeoutMs);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad.hasData() && client.state() == SyncClient::State::Live && !subscriptions.isEmpty(),
+                                 kTimeoutMs);
+        QCOMPARE(subscriptions.size(), 1);
         QVERIFY(!subscriptions.first().second); // a first subscription: nothing to recover
+        QCOMPARE(log.gets.value(LeagueActions::squadPath(kTeam)), 1);
         int holder = -1;
         QVERIFY(poll([&] {
             const auto counts = liveCounts();
@@ -353,6 +367,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(amounts.contains(77), kTimeoutMs);
         QCOMPARE(amounts.count(77), 1);
         QVERIFY(!states.isEmpty());
+        QCOMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(log.gets.value(LeagueActions::squadPath(kTeam)), 1); // recovered: nothing refetched
         const auto counts = liveCounts();
         QCOMPARE(counts[holder], -1); // not running
         QCOMPARE(counts[(holder + 1) % 3] + counts[(holder + 2) % 3], 1); // on another instance now
