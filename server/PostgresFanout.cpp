@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QSqlDriver>
+#include <QWebSocket>
 
 #include <utility>
 
@@ -69,6 +70,22 @@ void PostgresFanout::setDatabaseUp(bool up, const QString &reason)
 }
 
 PostgresFanout::~PostgresFanout() = default;
+
+bool PostgresFanout::admitLive(std::unique_ptr<QWebSocket> &socket)
+{
+    // ping(): the database may have gone since the last tick; one SELECT 1 beside the token
+    // lookup the LiveHub makes next.
+    if (m_databaseUp && m_db.ping())
+        return true;
+    QWebSocket *refused = socket.release();
+    refused->setParent(this);
+    connect(refused, &QWebSocket::disconnected, refused, &QObject::deleteLater);
+    // From the event loop: QHttpServer is still inside its handling of this socket right now.
+    QMetaObject::invokeMethod(refused, [refused] {
+        refused->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnavailable), QStringLiteral("database unavailable"));
+    }, Qt::QueuedConnection);
+    return false;
+}
 
 bool PostgresFanout::listen(QString *error)
 {

@@ -12,6 +12,7 @@
 #include <memory>
 
 class EventHistory;
+class QWebSocket;
 
 // The EventBus of an instance that shares its PostgreSQL database with other instances
 // (docs/SERVER.md, "Several instances"). The table live_events is the bus: a committed change
@@ -29,6 +30,8 @@ class PostgresFanout : public QObject, public EventBus
 public:
     using Deliver = std::function<void(const LiveEvent &event)>;
     static constexpr int kCatchUpMs = 1000;
+    // The close code of live sockets while the database is unreachable (service restart).
+    static constexpr int kCloseUnavailable = 1012;
     // application_name of the listening connection (what an operator or a test looks for in
     // pg_stat_activity).
     static constexpr const char *kListenerName = "leaguedesk-listen";
@@ -49,6 +52,10 @@ public:
     void catchUp();
     // False from the tick that found the database unreachable until the one that reconnected.
     bool databaseUp() const { return m_databaseUp; }
+    // A live socket about to be handed to the LiveHub: true when the database answers. Otherwise
+    // takes the socket and closes it with 1012 (reconnect, maybe to another instance), because
+    // the token lookup would fail and a failed lookup reads as 4401 (do not retry this token).
+    bool admitLive(std::unique_ptr<QWebSocket> &socket);
     // Counters for /healthz.
     QJsonObject stats() const;
 

@@ -280,7 +280,7 @@ int main(int argc, char *argv[])
         // Without its database an instance would serve stale live channels: close them (clients
         // reconnect, through a load balancer to a healthy instance, and recover with `since`).
         QObject::connect(fanout.get(), &PostgresFanout::databaseLost, &hub, [&hub] {
-            hub.closeAll(1012, QStringLiteral("database unavailable"));
+            hub.closeAll(PostgresFanout::kCloseUnavailable, QStringLiteral("database unavailable"));
         });
         QObject::connect(fanout.get(), &PostgresFanout::databaseReconnected, &tiebreakerTimer,
                          &TiebreakerTimer::scheduleSoon);
@@ -362,10 +362,12 @@ int main(int argc, char *argv[])
 #else
     http.bind(tcp);
 #endif
-    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub, tcp] {
+    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub, tcp, &fanout] {
         while (http.hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection();
             tcp->markUpgraded(socket->peerAddress(), socket->peerPort());
+            if (fanout && !fanout->admitLive(socket))
+                continue; // no database: closed with 1012, not LiveHub's 4401 for a failed lookup
             hub.accept(std::move(socket));
         }
     });

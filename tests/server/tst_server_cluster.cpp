@@ -430,6 +430,17 @@ private Q_SLOTS:
                 return status == 503 && body.value(QLatin1String("fanout")).toObject().value(QLatin1String("database")).toString() == QLatin1String("unreachable");
             }));
         }
+        // A live connection made meanwhile is closed the same way, not with 4401 (which would
+        // tell a client its token is bad, and it would stop retrying).
+        {
+            LiveClient during;
+            QSignalSpy gone(&during.socket, &QWebSocket::disconnected);
+            QVERIFY(during.open(m_servers[1].baseUrl(), m_servers[1].managerToken(kTeam)));
+            QVERIFY(gone.wait(kTimeoutMs));
+            const int refused = int(during.socket.closeCode());
+            QVERIFY2(refused == 1012 || (refused == 1002 && during.socket.closeReason().startsWith(QLatin1String("Invalid close code"))),
+                     qPrintable(QStringLiteral("closed with %1 (%2)").arg(refused).arg(during.socket.closeReason())));
+        }
         QVERIFY(runShell("LEAGUEDESK_TEST_PG_START"));
         for (int i = 0; i < 3; ++i) {
             QVERIFY(waitForHealth(m_servers[i], [](int status, const QJsonObject &body) {

@@ -3,9 +3,10 @@
 // A client's live socket and its writes land on different instances; the instance holding a
 // client's socket is killed and the client recovers through the load balancer with `since`; a
 // tiebreaker deadline timed by every instance resolves once; the instances are restarted one by
-// one under a subscribed client; and the PROTOCOL.md conformance suite (tests/conformance) passes
-// through the load balancer. Runs through tests/server/pg-tests.sh (LEAGUEDESK_TEST_DATABASE);
-// skipped by ctest (77) when haproxy is not installed.
+// one under a subscribed client; PostgreSQL is restarted under all of them; and the PROTOCOL.md
+// conformance suite (tests/conformance) passes through the load balancer. Runs through
+// tests/server/pg-tests.sh (LEAGUEDESK_TEST_DATABASE); skipped by ctest (77) when haproxy is not
+// installed.
 
 #include "RawLiveClient.h"
 #include "TestDatabase.h"
@@ -13,6 +14,8 @@
 #include "support/ServerProcess.h"
 
 #include <models/SquadModel.h>
+#include <sync/Backoff.h>
+#include <sync/ConnectionHealth.h>
 #include <sync/LiveClient.h>
 #include <sync/SyncClient.h>
 
@@ -322,6 +325,7 @@ private Q_SLOTS:
         // The real client as the dashboard has it: SyncClient, with a squad model on the team.
         SyncClient client(lb(), manager());
         client.live()->setTiming(fastTiming());
+        client.health()->setBackoff(Backoff(std::chrono::milliseconds(50), std::chrono::milliseconds(200)));
         RequestLog log;
         log.attach(client);
         SquadModel squad;
@@ -409,6 +413,53 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(amounts.contains(88), kTimeoutMs);
         for (qsizetype k = 1; k < recovered.size(); ++k)
             QVERIFY(recovered.at(k)); // every resubscription recovered with `since`
+    }
+
+    void postgresRestartBehindLoadBalancer()
+    {
+        // PostgreSQL goes away under the cluster: every instance closes its live sockets (1012)
+        // and drops out of HAProxy (503 on /healthz). A real client keeps retrying through the
+        // balancer meanwhile and must not take the outage for a bad token; once PostgreSQL is
+        // back it is live again and recovered, and hears a new write.
+        if (qEnvironmentVariableIsEmpty("LEAGUEDESK_TEST_PG_STOP") || qEnvironmentVariableIsEmpty("LEAGUEDESK_TEST_PG_START"))
+            QSKIP("needs LEAGUEDESK_TEST_PG_STOP/START (run through tests/server/pg-tests.sh)");
+        const QString channel = QStringLiteral("team:") + kTeam;
+        SyncClient client(lb(), manager());
+        client.live()->setTiming(fastTiming());
+        client.health()->setBackoff(Backoff(std::chrono::milliseconds(50), std::chrono::milliseconds(200)));
+        SquadModel squad;
+        squad.setClient(&client);
+        squad.setTeamId(kTeam);
+        LiveClient &live = *client.live();
+        QList<bool> recovered;
+        connect(&live, &LiveClient::channelSubscribed, this, [&](const QString &ch, bool r) {
+            if (ch == channel)
+                recovered.append(r);
+        });
+        QList<qint64> amounts;
+        connect(&live, &LiveClient::eventReceived, this, [&](const QString &ch, const QString &type, const QJsonObject &data) {
+            if (ch == channel && type == QLatin1String("round_bid"))
+                amounts.append(data.value(QLatin1String("amount")).toInteger());
+        });
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(squad.hasData() && live.state() == LiveClient::State::Live && recovered.size() == 1, kTimeoutMs);
+
+        auto shell = [](const char *variable) {
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), qEnvironmentVariable(variable)});
+            return sh.waitForFinished(kTimeoutMs) && sh.exitCode() == 0;
+        };
+        QVERIFY(shell("LEAGUEDESK_TEST_PG_STOP"));
+        QTRY_COMPARE_WITH_TIMEOUT(live.state(), LiveClient::State::Reconnecting, kTimeoutMs);
+        QVERIFY(poll([&] { return serversUp() == 0; }));
+        QVERIFY(live.state() != LiveClient::State::Unauthorized);
+        QVERIFY(shell("LEAGUEDESK_TEST_PG_START"));
+        QVERIFY(poll([&] { return serversUp() == 3; }));
+        QTRY_VERIFY_WITH_TIMEOUT(live.state() == LiveClient::State::Live && live.isSubscribed(channel), kTimeoutMs);
+        QVERIFY(recovered.size() >= 2);
+        QVERIFY(recovered.last());
+        QCOMPARE(bid(QStringLiteral("P0094"), 99).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(amounts.contains(99), kTimeoutMs);
     }
 
     void conformanceSuitePassesThroughLoadBalancer()
