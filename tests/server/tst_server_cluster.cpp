@@ -418,7 +418,7 @@ private Q_SLOTS:
 
         QSignalSpy closed(&a.socket, &QWebSocket::disconnected);
         QVERIFY(runShell("LEAGUEDESK_TEST_PG_STOP"));
-        QVERIFY(closed.wait(kTimeoutMs));
+        QVERIFY(!closed.isEmpty() || closed.wait(kTimeoutMs));
         // 1012 (service restart, registered with IANA after RFC 6455). Qt's QWebSocket (6.4 to
         // 6.8) still holds 1012-2999 reserved: it reports such a close as 1002 "Invalid close code"
         // (a Qt client reconnects on either, as on any code but 4401).
@@ -436,7 +436,7 @@ private Q_SLOTS:
             LiveClient during;
             QSignalSpy gone(&during.socket, &QWebSocket::disconnected);
             QVERIFY(during.open(m_servers[1].baseUrl(), m_servers[1].managerToken(kTeam)));
-            QVERIFY(gone.wait(kTimeoutMs));
+            QVERIFY(!gone.isEmpty() || gone.wait(kTimeoutMs)); // it may have come during open()
             const int refused = int(during.socket.closeCode());
             QVERIFY2(refused == 1012 || (refused == 1002 && during.socket.closeReason().startsWith(QLatin1String("Invalid close code"))),
                      qPrintable(QStringLiteral("closed with %1 (%2)").arg(refused).arg(during.socket.closeReason())));
