@@ -19,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -418,6 +419,12 @@ private Q_SLOTS:
 
         QSignalSpy closed(&a.socket, &QWebSocket::disconnected);
         QVERIFY(runShell("LEAGUEDESK_TEST_PG_STOP"));
+        // Whatever fails below, the later tests get their database back.
+        bool pgStarted = false;
+        const auto startAgain = qScopeGuard([&] {
+            if (!pgStarted)
+                runShell("LEAGUEDESK_TEST_PG_START");
+        });
         QVERIFY(!closed.isEmpty() || closed.wait(kTimeoutMs));
         // 1012 (service restart, registered with IANA after RFC 6455). Qt's QWebSocket (6.4 to
         // 6.8) still holds 1012-2999 reserved: it reports such a close as 1002 "Invalid close code"
@@ -441,7 +448,8 @@ private Q_SLOTS:
             QVERIFY2(refused == 1012 || (refused == 1002 && during.socket.closeReason().startsWith(QLatin1String("Invalid close code"))),
                      qPrintable(QStringLiteral("closed with %1 (%2)").arg(refused).arg(during.socket.closeReason())));
         }
-        QVERIFY(runShell("LEAGUEDESK_TEST_PG_START"));
+        pgStarted = runShell("LEAGUEDESK_TEST_PG_START");
+        QVERIFY(pgStarted);
         for (int i = 0; i < 3; ++i) {
             QVERIFY(waitForHealth(m_servers[i], [](int status, const QJsonObject &body) {
                 const QJsonObject fanout = body[QLatin1String("fanout")].toObject();

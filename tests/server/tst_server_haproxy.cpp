@@ -28,6 +28,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -450,10 +451,17 @@ private Q_SLOTS:
             return sh.waitForFinished(kTimeoutMs) && sh.exitCode() == 0;
         };
         QVERIFY(shell("LEAGUEDESK_TEST_PG_STOP"));
+        // Whatever fails below, the later tests get their database back.
+        bool pgStarted = false;
+        const auto startAgain = qScopeGuard([&] {
+            if (!pgStarted)
+                shell("LEAGUEDESK_TEST_PG_START");
+        });
         QTRY_COMPARE_WITH_TIMEOUT(live.state(), LiveClient::State::Reconnecting, kTimeoutMs);
         QVERIFY(poll([&] { return serversUp() == 0; }));
         QVERIFY(live.state() != LiveClient::State::Unauthorized);
-        QVERIFY(shell("LEAGUEDESK_TEST_PG_START"));
+        pgStarted = shell("LEAGUEDESK_TEST_PG_START");
+        QVERIFY(pgStarted);
         QVERIFY(poll([&] { return serversUp() == 3; }));
         QTRY_VERIFY_WITH_TIMEOUT(live.state() == LiveClient::State::Live && live.isSubscribed(channel), kTimeoutMs);
         QVERIFY(recovered.size() >= 2);
