@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CTEST_ARGS ?=
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run test test-sanitize fuzz chaos bench soak clean check-qt68
+.PHONY: all deps configure build run run-cluster test test-sanitize fuzz chaos bench soak clean check-qt68
 
 all: build
 
@@ -21,6 +21,12 @@ build: configure
 
 run: build
 	@scripts/run-demo.sh $(BUILD_DIR)
+
+# Three instances on a throwaway PostgreSQL behind HAProxy, dashboard against the load balancer
+# (scripts/cluster.sh --help; CLUSTER_ARGS, e.g. "--instances 5" or "--no-dashboard").
+CLUSTER_ARGS ?=
+run-cluster: build
+	@scripts/cluster.sh --build $(BUILD_DIR) $(CLUSTER_ARGS)
 
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300 $(CTEST_ARGS)

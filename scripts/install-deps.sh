@@ -13,7 +13,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
   xvfb xauth
   dpkg-dev file python3 lintian desktop-file-utils appstream nsis
-  postgresql
+  postgresql haproxy
   gnome-keyring dbus
 )
 # The benchmarks (make bench, make bench-fanout) also need wrk and Node.js with npm (the baseline

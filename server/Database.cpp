@@ -95,20 +95,44 @@ bool Database::openPostgres(const QString &url, Migrations migrations)
     db.setDatabaseName(parsed.path().mid(1));
     // Names the connection in pg_stat_activity (the fan-out's listening one has its own name).
     static const QRegularExpression plainName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    // connect_timeout: an unreachable host (packets dropped) must not block the event loop for
+    // the kernel's TCP timeout when an instance reconnects (reopen()).
+    QString options = QStringLiteral("connect_timeout=5");
     if (plainName.match(m_applicationName).hasMatch())
-        db.setConnectOptions(QStringLiteral("application_name=") + m_applicationName);
+        options += QStringLiteral(";application_name=") + m_applicationName;
+    db.setConnectOptions(options);
     if (!db.open()) {
         m_error = QStringLiteral("cannot open %1/%2: %3").arg(host, parsed.path().mid(1), db.lastError().text());
         return false;
     }
+    if (!initSession())
+        return false;
+    qCInfo(lcDb) << "opened postgres database" << parsed.path().mid(1) << "on" << host;
+    return migrations == Migrations::Skip || migrate();
+}
+
+bool Database::initSession()
+{
     try {
         exec(QStringLiteral("SET client_min_messages TO WARNING"));
     } catch (const DbError &e) {
         m_error = QString::fromStdString(e.what());
         return false;
     }
-    qCInfo(lcDb) << "opened postgres database" << parsed.path().mid(1) << "on" << host;
-    return migrations == Migrations::Skip || migrate();
+    return true;
+}
+
+bool Database::reopen()
+{
+    if (m_dialect != Dialect::Postgres || m_connectionName.isEmpty())
+        return true; // SQLite: a file, nothing to reconnect to
+    QSqlDatabase db = connection();
+    db.close();
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    return initSession();
 }
 
 bool Database::openSqlite(const QString &url, Migrations migrations)

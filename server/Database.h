@@ -44,6 +44,10 @@ public:
     Dialect dialect() const { return m_dialect; }
     // SELECT 1 on the connection; false when the database is unreachable.
     bool ping() const;
+    // PostgreSQL: closes the connection and opens it again with the same settings (after the
+    // server restarted or the network dropped it, libpq never reconnects by itself). Session
+    // state is lost with the old connection: advisory locks, settings. False with errorString().
+    bool reopen();
     QSqlDatabase connection() const;
 
     // Prepares and runs a statement with positional `?` bindings; throws DbError.
@@ -61,6 +65,7 @@ public:
 
 private:
     bool migrate();
+    bool initSession();
     bool openSqlite(const QString &url, Migrations migrations);
     bool openPostgres(const QString &url, Migrations migrations);
 

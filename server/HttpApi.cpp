@@ -10,6 +10,7 @@
 #include <protocol/Me.h>
 #include <protocol/Timestamp.h>
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QHttpServer>
@@ -97,6 +98,22 @@ bool plausibleId(const QString &id)
     });
 }
 
+// What makes a revision ETag unique beyond the revision: the database's epoch (a new database
+// restarts revisions) and the server's version (which may change a body's format). Not the
+// process: every instance on one database, and a restarted one, answers the same tag, so a
+// conditional GET through a load balancer gets its 304 whichever instance answers it.
+QByteArray etagEpoch(const Database &db)
+{
+    QString epoch;
+    try {
+        epoch = db.meta(QStringLiteral("epoch"));
+    } catch (const DbError &) {
+    }
+    if (epoch.isEmpty()) // no history table (a bare test database): unique to this process then
+        epoch = QString::number(QRandomGenerator::system()->generate64(), 36);
+    return epoch.toLatin1() + '.' + QCoreApplication::applicationVersion().toLatin1();
+}
+
 } // namespace
 
 HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &league, const Database &db,
@@ -105,7 +122,7 @@ HttpApi::HttpApi(QHttpServer &server, const TokenStore &tokens, LeagueService &l
       m_rateLimiter(rateLimiter),
       m_dryRunLimiter(rateLimiter.enabled() ? kDryRunsPerSecond : 0, kDryRunBurst),
       m_healthInfo(std::move(healthInfo)),
-      m_etagEpoch(QByteArray::number(QRandomGenerator::system()->generate64(), 36))
+      m_etagEpoch(etagEpoch(db))
 {
     if (m_rateLimiter.frozen())
         m_dryRunLimiter.freezeRefill(); // tests: both budgets stand still

@@ -85,10 +85,19 @@ void LiveHub::accept(LiveUpgrade upgrade)
         return;
     }
     std::optional<Principal> who;
-    try {
-        who = m_tokens.lookup(TokenStore::bearerToken(upgrade.authorization));
-    } catch (const DbError &e) {
-        qCWarning(lcLive) << "token lookup failed:" << e.what();
+    bool unavailable = m_available && !m_available();
+    if (!unavailable && !m_shutdownDone) {
+        try {
+            who = m_tokens.lookup(TokenStore::bearerToken(upgrade.authorization));
+        } catch (const DbError &e) {
+            qCWarning(lcLive) << "token lookup failed:" << e.what();
+            unavailable = true;
+        }
+    }
+    if (unavailable && !m_shutdownDone) {
+        // The token could not be checked: 4401 would tell the client never to retry it.
+        m_reactor.close(socket, quint16(kCloseUnavailable), QStringLiteral("database unavailable"));
+        return;
     }
     if (!who || m_shutdownDone) {
         // Accepted and closed with 4401 (PROTOCOL.md allows this or a 401 before the upgrade; the

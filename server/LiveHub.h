@@ -29,6 +29,9 @@ class LiveHub : public QObject, private LiveReactor::Handler
 public:
     // Custom close code from PROTOCOL.md: unauthorized, do not reconnect with this token.
     static constexpr int kCloseUnauthorized = 4401;
+    // 1012 (service restart, IANA registry after RFC 6455): this instance cannot serve the channel
+    // now (it lost its database); reconnect, through a load balancer maybe to another instance.
+    static constexpr int kCloseUnavailable = 1012;
     static constexpr qint64 kMaxFrameBytes = 64 * 1024;
     // Inbound frames per connection: a token bucket, charged as each frame arrives (control frames
     // too), so a client that was sending steadily while the server was busy is not closed for the
@@ -64,6 +67,9 @@ public:
     // Called once for every accepted socket when it is closed (TrackingTcpServer's connection caps
     // count live sockets until then).
     void setConnectionReleased(std::function<void(const QString &address)> released) { m_released = std::move(released); }
+    // Whether new live connections can be served (false while the database is known to be
+    // unreachable): if not, they are closed with 1012, not with 4401 for a lookup that failed.
+    void setAvailability(std::function<bool()> available) { m_available = std::move(available); }
     // Counters for /healthz.
     QJsonObject stats() const;
 
@@ -117,6 +123,7 @@ private:
     // yet; the events it then delivers up to that position are not sent again.
     QHash<QString, QHash<Id, qint64>> m_subscribers;
     std::function<void(const QString &)> m_released;
+    std::function<bool()> m_available;
     QTimer m_pingTimer;
     QTimer m_revocationTimer;
     QString m_revocationCounter;

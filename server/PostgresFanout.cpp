@@ -6,25 +6,66 @@
 #include <QJsonDocument>
 #include <QSqlDriver>
 
-PostgresFanout::PostgresFanout(const Database &db, QString databaseUrl, QObject *parent)
+#include <utility>
+
+PostgresFanout::PostgresFanout(Database &db, QString databaseUrl, QObject *parent)
     : QObject(parent), m_db(db), m_url(std::move(databaseUrl))
 {
     m_catchUp.setInterval(kCatchUpMs);
-    connect(&m_catchUp, &QTimer::timeout, this, [this] {
-        // The listening connection may have dropped (PostgreSQL restarted, network): notifications
-        // sent meanwhile are lost, so listen again; this read covers what they announced.
-        if (!m_listening || !m_listener || !m_listener->ping()) {
-            if (m_listening)
-                qCWarning(lcDb) << "live fan-out: the listening connection is down; reconnecting";
-            m_listening = false;
-            QString error;
-            if (listen(&error))
-                ++m_relistens;
-            else
-                qCWarning(lcDb).noquote() << "live fan-out: cannot listen:" << error;
+    connect(&m_catchUp, &QTimer::timeout, this, &PostgresFanout::tick);
+}
+
+void PostgresFanout::tick()
+{
+    // libpq never reconnects by itself: after PostgreSQL restarted (or the network dropped the
+    // connection) every statement on the old connection fails, so open it again.
+    bool reopened = false;
+    if (!m_db.ping()) {
+        if (!m_db.reopen()) {
+            setDatabaseUp(false, m_db.errorString());
+            return;
         }
-        catchUp();
-    });
+        reopened = true;
+        m_sessionRenewed = true;
+        ++m_reconnects;
+        qCInfo(lcDb) << "live fan-out: the database connection was reopened";
+    }
+    // The listening connection may have dropped too (notifications sent meanwhile are lost), so
+    // listen again; the read below covers what they announced.
+    if (reopened || !m_listening || !m_listener || !m_listener->ping()) {
+        if (m_listening)
+            qCWarning(lcDb) << "live fan-out: the listening connection is down; reconnecting";
+        m_listening = false;
+        QString error;
+        if (listen(&error))
+            ++m_relistens;
+        else
+            qCWarning(lcDb).noquote() << "live fan-out: cannot listen:" << error;
+    }
+    try {
+        catchUpOrThrow();
+    } catch (const DbError &e) {
+        setDatabaseUp(false, QString::fromStdString(e.what()));
+        return;
+    }
+    setDatabaseUp(true);
+    if (std::exchange(m_sessionRenewed, false))
+        Q_EMIT databaseReconnected();
+}
+
+void PostgresFanout::setDatabaseUp(bool up, const QString &reason)
+{
+    if (up == m_databaseUp)
+        return;
+    m_databaseUp = up;
+    if (up) {
+        qCInfo(lcDb) << "live fan-out: the database is back; caught up";
+        return;
+    }
+    ++m_outages;
+    m_listening = false;
+    qCWarning(lcDb).noquote() << "live fan-out: the database is unreachable:" << reason.left(300);
+    Q_EMIT databaseLost(reason);
 }
 
 PostgresFanout::~PostgresFanout() = default;
@@ -115,26 +156,31 @@ void PostgresFanout::queueCatchUp()
 
 void PostgresFanout::catchUp()
 {
-    if (!m_started)
-        return;
     try {
-        QStringList behind;
-        {
-            QSqlQuery q = m_db.exec(QStringLiteral("SELECT channel, seq FROM live_channels"));
-            while (q.next()) {
-                const QString channel = q.value(0).toString();
-                if (q.value(1).toLongLong() > m_delivered.value(channel, 0))
-                    behind.append(channel);
-            }
-        }
-        bool tiebreakers = false;
-        for (const QString &channel : std::as_const(behind))
-            tiebreakers = readChannel(channel) || tiebreakers;
-        if (!behind.isEmpty())
-            Q_EMIT deliveredFromDatabase(tiebreakers);
+        catchUpOrThrow();
     } catch (const DbError &e) {
         qCWarning(lcDb) << "live fan-out: catch-up read failed:" << e.what();
     }
+}
+
+void PostgresFanout::catchUpOrThrow()
+{
+    if (!m_started)
+        return;
+    QStringList behind;
+    {
+        QSqlQuery q = m_db.exec(QStringLiteral("SELECT channel, seq FROM live_channels"));
+        while (q.next()) {
+            const QString channel = q.value(0).toString();
+            if (q.value(1).toLongLong() > m_delivered.value(channel, 0))
+                behind.append(channel);
+        }
+    }
+    bool tiebreakers = false;
+    for (const QString &channel : std::as_const(behind))
+        tiebreakers = readChannel(channel) || tiebreakers;
+    if (!behind.isEmpty())
+        Q_EMIT deliveredFromDatabase(tiebreakers);
 }
 
 bool PostgresFanout::readChannel(const QString &channel)
@@ -171,7 +217,10 @@ bool PostgresFanout::readChannel(const QString &channel)
 
 QJsonObject PostgresFanout::stats() const
 {
-    return QJsonObject{{QStringLiteral("listening"), m_listening},
+    return QJsonObject{{QStringLiteral("database"), m_databaseUp ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+                       {QStringLiteral("listening"), m_listening},
+                       {QStringLiteral("reconnects"), m_reconnects},
+                       {QStringLiteral("outages"), m_outages},
                        {QStringLiteral("notifications"), m_notifications},
                        {QStringLiteral("events_read"), m_fromDatabase},
                        {QStringLiteral("events_pruned_unread"), m_skipped},

@@ -27,6 +27,8 @@ public:
 
     Simulator(const Database &db, LeagueService &league, int stepMs, QObject *parent = nullptr);
     void start() { m_timer.start(); }
+    void stop() { m_timer.stop(); }
+    bool isRunning() const { return m_timer.isActive(); }
     // One action; public for tests. Returns a short description of what it did.
     QString step();
 

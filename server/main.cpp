@@ -276,6 +276,13 @@ int main(int argc, char *argv[])
                              if (tiebreakers)
                                  tiebreakerTimer.scheduleSoon();
                          });
+        // Without its database an instance would serve stale live channels: close them (clients
+        // reconnect, through a load balancer to a healthy instance, and recover with `since`).
+        QObject::connect(fanout.get(), &PostgresFanout::databaseLost, &hub, [&hub] {
+            hub.closeAll(LiveHub::kCloseUnavailable, QStringLiteral("database unavailable"));
+        });
+        QObject::connect(fanout.get(), &PostgresFanout::databaseReconnected, &tiebreakerTimer,
+                         &TiebreakerTimer::scheduleSoon);
     } else {
         localBus.subscribe([&hub](const LiveEvent &event) { hub.deliver(event); });
     }
@@ -362,6 +369,8 @@ int main(int argc, char *argv[])
         if (tcp)
             tcp->releaseLive(address);
     });
+    if (fanout)
+        hub.setAvailability([&fanout] { return fanout->databaseUp(); });
 
     std::unique_ptr<Simulator> simulator;
     QTimer simulatorClaim;
@@ -383,6 +392,16 @@ int main(int argc, char *argv[])
         };
         simulatorClaim.setInterval(5000);
         QObject::connect(&simulatorClaim, &QTimer::timeout, &app, claim);
+        // A reopened connection no longer holds the lock: stop and claim it again.
+        if (fanout) {
+            QObject::connect(fanout.get(), &PostgresFanout::databaseReconnected, &app, [&simulator, &simulatorClaim, claim] {
+                if (!simulator->isRunning())
+                    return;
+                simulator->stop();
+                simulatorClaim.start();
+                claim();
+            });
+        }
         simulatorClaim.start();
         claim();
         if (simulatorClaim.isActive())

@@ -216,12 +216,16 @@ void LiveClient::onSocketError(QAbstractSocket::SocketError error)
     // authentication). A TCP-level refusal says none of these.
     static const QRegularExpression unauthorized(
         QStringLiteral("\\b401\\b|WWW-Authenticate|requires authentication"), QRegularExpression::CaseInsensitiveOption);
-    if (error != QAbstractSocket::ConnectionRefusedError || !unauthorized.match(message).hasMatch())
+    if (error != QAbstractSocket::ConnectionRefusedError)
         return;
-    qCWarning(lcLive) << "the live handshake was refused as unauthorized:" << message;
-    m_handshakeUnauthorized = true;
-    // The refusing server may keep the connection open; end it from the event loop, not inside
-    // QWebSocket's own handshake processing.
+    if (unauthorized.match(message).hasMatch()) {
+        qCWarning(lcLive) << "the live handshake was refused as unauthorized:" << message;
+        m_handshakeUnauthorized = true;
+    }
+    // The refusing server may keep the connection open (HTTP keep-alive: HAProxy answering 503
+    // while no instance is healthy), and QWebSocket then never reports disconnected, so nothing
+    // would retry before the silence timeout. End it from the event loop, not inside QWebSocket's
+    // own handshake processing; after a TCP-level refusal this does nothing.
     QWebSocket *socket = m_socket.get();
     QMetaObject::invokeMethod(socket, [socket] { socket->abort(); }, Qt::QueuedConnection);
 }

@@ -7,8 +7,9 @@
 # its unix socket inside BUILD_DIR/pg, run tst_server_api, tst_server_money and the PROTOCOL.md
 # conformance suite (tests/conformance) with
 # LEAGUEDESK_TEST_DATABASE pointing at it (each server gets a fresh database), stop and delete the
-# cluster afterwards, whatever happened. As root, the cluster runs as the `postgres` user
-# (PostgreSQL refuses to run as root). Exit code: that of the tests; 77 if PostgreSQL is missing.
+# cluster afterwards, whatever happened. LEAGUEDESK_TEST_PG_STOP / LEAGUEDESK_TEST_PG_START are
+# shell commands that stop and start it again (tests that restart PostgreSQL under servers).
+# As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root). Exit code: that of the tests; 77 if PostgreSQL is missing.
 set -eu
 
 BUILD=$(cd "${1:-build}" && pwd)
@@ -48,9 +49,12 @@ trap stop EXIT INT TERM
 
 $RUNAS "$PGBIN/initdb" -D "$DATA" -U leaguedesk --auth=trust --no-locale -E UTF8 >"$ROOT/initdb.log" 2>&1 \
     || { cat "$ROOT/initdb.log" >&2; exit 1; }
-$RUNAS "$PGBIN/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null || { cat "$ROOT/server.log" >&2; exit 1; }
+PGOPTS="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+$RUNAS "$PGBIN/pg_ctl" -D "$DATA" -l "$ROOT/server.log" -w -t 30 -o "$PGOPTS" start >/dev/null \
+    || { cat "$ROOT/server.log" >&2; exit 1; }
+# Tests that take the database away under running servers (tst_server_cluster) run these.
+export LEAGUEDESK_TEST_PG_STOP="$RUNAS $PGBIN/pg_ctl -D $DATA -m fast -w -t 30 stop"
+export LEAGUEDESK_TEST_PG_START="$RUNAS $PGBIN/pg_ctl -D $DATA -l $ROOT/server.log -w -t 30 -o '$PGOPTS' start"
 
 export LEAGUEDESK_TEST_DATABASE="postgres://leaguedesk@127.0.0.1:$PORT/"
 export QT_QPA_PLATFORM=offscreen
