@@ -143,8 +143,11 @@ Options parse(int argc, char **argv)
         o.triggerTarget = o.targets.front();
     else if (!parseEndpoint(triggerTarget, &o.triggerTarget, &error))
         die(error);
-    if (o.workers <= 0) // each worker stays well under 20 000 files
-        o.workers = std::max(1, (o.clients + 15999) / 16000);
+    if (o.workers <= 0) { // one per core (the server(s) share them), and each well under 20 000 files
+        const int cores = int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+        o.workers = std::max({std::min(2, cores), (o.clients + 15999) / 16000});
+        o.workers = std::min(o.workers, o.clients);
+    }
     if (o.sourceAddresses < 0) {
         const bool loopback = std::all_of(o.targets.begin(), o.targets.end(), [](const Endpoint &e) {
             return (ntohl(e.address.sin_addr.s_addr) >> 24) == 127;
