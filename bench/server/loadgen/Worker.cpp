@@ -54,7 +54,6 @@ struct Client
     int fd = -1;
     int global = 0; // index over all workers
     State state = State::Idle;
-    bool wantWrite = false;
     int64_t seq = -1;        // the channel's last seq heard
     int64_t receivedAt = -1; // receipt of the armed type since `arm`
     int64_t startedAt = 0;
@@ -103,11 +102,11 @@ private:
     void startOne(Client &c, int64_t now);
     void onEvent(Client &c, uint32_t events, int64_t now);
     void onReadable(Client &c, int64_t now);
+    void onData(Client &c, size_t n, int64_t at);
     size_t onBytes(Client &c, const char *data, size_t size, int64_t now);
     void onMessage(Client &c, const char *text, size_t size, int64_t now);
     void send(Client &c, uint8_t opcode, const char *payload, size_t size);
     void flush(Client &c);
-    void watch(Client &c, bool write);
     void fail(Client &c, const std::string &why);
     void finishConnecting(Client &c, bool ok);
     void checkDeadlines(int64_t now);
@@ -211,23 +210,14 @@ void Worker::startOne(Client &c, int64_t now)
     if (::connect(c.fd, reinterpret_cast<const sockaddr *>(&target.address), sizeof target.address) != 0 &&
         errno != EINPROGRESS)
         return fail(c, "connect " + target.text + ": " + std::strerror(errno));
+    // Edge-triggered, registered once: no epoll_ctl per write, and a socket that was read dry is
+    // not polled again by the next epoll_wait (A/B against level-triggered at 19 000 clients:
+    // within the machine's noise, 3.7-6.7 against 4.7-6.6 us per delivery).
     epoll_event ev{};
-    ev.events = EPOLLOUT;
+    ev.events = EPOLLIN | EPOLLOUT | EPOLLET;
     ev.data.u32 = uint32_t(&c - m_clients.data());
     if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, c.fd, &ev) != 0)
         return fail(c, std::string("epoll_ctl: ") + std::strerror(errno));
-    c.wantWrite = true;
-}
-
-void Worker::watch(Client &c, bool write)
-{
-    if (c.wantWrite == write)
-        return;
-    epoll_event ev{};
-    ev.events = write ? (EPOLLIN | EPOLLOUT) : EPOLLIN;
-    ev.data.u32 = uint32_t(&c - m_clients.data());
-    epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
-    c.wantWrite = write;
 }
 
 void Worker::onEvent(Client &c, uint32_t events, int64_t now)
@@ -250,34 +240,44 @@ void Worker::onEvent(Client &c, uint32_t events, int64_t now)
                 "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " +
                 c.key + "\r\nAuthorization: Bearer " + m_config.token + "\r\n\r\n";
         c.state = State::Handshake;
-        watch(c, false);
         flush(c);
         return;
     }
-    if (events & EPOLLOUT)
+    if ((events & EPOLLOUT) && !c.out.empty())
         flush(c);
     if (c.state != State::Failed && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
         onReadable(c, now);
 }
 
-void Worker::onReadable(Client &c, int64_t now)
+// Edge-triggered: reads until a read comes back short (the queue was empty then; bytes arriving
+// later raise a new edge).
+void Worker::onReadable(Client &c, int64_t)
 {
-    const ssize_t n = ::recv(c.fd, m_buffer, sizeof m_buffer, 0);
-    if (n == 0)
-        return fail(c, "connection closed by the server without a close frame");
-    if (n < 0) {
-        if (errno == EAGAIN || errno == EINTR)
+    for (;;) {
+        const ssize_t n = ::recv(c.fd, m_buffer, sizeof m_buffer, 0);
+        if (n == 0)
+            return fail(c, "connection closed by the server without a close frame");
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN)
+                return;
+            return fail(c, std::string("recv: ") + std::strerror(errno));
+        }
+        onData(c, size_t(n), monotonicNs()); // the receipt time: right after the bytes arrived
+        if (c.state == State::Failed || size_t(n) < sizeof m_buffer)
             return;
-        return fail(c, std::string("recv: ") + std::strerror(errno));
     }
-    const int64_t at = monotonicNs(); // the receipt time: right after the bytes arrived
-    (void)now;
+}
+
+void Worker::onData(Client &c, size_t n, int64_t at)
+{
     if (c.in.empty()) {
         const size_t used = onBytes(c, m_buffer, size_t(n), at);
-        if (c.state != State::Failed && used < size_t(n))
-            c.in.assign(m_buffer + used, size_t(n) - used);
+        if (c.state != State::Failed && used < n)
+            c.in.assign(m_buffer + used, n - used);
     } else {
-        c.in.append(m_buffer, size_t(n));
+        c.in.append(m_buffer, n);
         const size_t used = onBytes(c, c.in.data(), c.in.size(), at);
         if (c.state != State::Failed)
             c.in.erase(0, used);
@@ -414,7 +414,6 @@ void Worker::flush(Client &c)
         }
         c.out.erase(0, size_t(n));
     }
-    watch(c, !c.out.empty());
 }
 
 void Worker::fail(Client &c, const std::string &why)
