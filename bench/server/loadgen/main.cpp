@@ -23,6 +23,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -155,6 +156,13 @@ Options parse(int argc, char **argv)
         // One address has about 28 000 ports towards one target; use one per 10 000 clients.
         o.sourceAddresses = loopback ? std::min(250, 1 + o.clients / 10000) : 0;
     }
+    // Each worker holds its share of sockets plus a few files; say so before any is opened.
+    rlimit files{};
+    const long share = (o.clients + o.workers - 1) / o.workers;
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY && rlim_t(share + 32) > files.rlim_cur)
+        die("each of " + std::to_string(o.workers) + " workers would hold " + std::to_string(share) +
+            " sockets, over the file limit of " + std::to_string(files.rlim_cur) +
+            ": raise it (ulimit -n) or use more --workers");
     if (o.label.empty())
         o.label = o.trigger == "node" ? "node-ws" : "leaguedesk";
     return o;
