@@ -25,6 +25,7 @@ export NODE_PATH="$node_dir/node_modules"
 ulimit -n "$(ulimit -Hn)"
 . "$here/servers.sh"
 trap stop_server EXIT
+trap 'exit 130' INT TERM # Ctrl+C: the running count stops its server, then this stops
 samples=${LEAGUEDESK_BENCH_SAMPLES:-15}
 read -ra extra <<<"${LEAGUEDESK_BENCH_LOADGEN:-}"
 echo "machine: $(nproc) cores, $(. /etc/os-release && echo "$PRETTY_NAME"), node $(node --version), ws $(node -p 'require("ws/package.json").version'), $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -70,6 +70,7 @@ fi
 
 . "$(dirname "$0")/servers.sh"
 trap 'stop_server; cleanup' EXIT
+trap 'exit 130' INT TERM
 samples=${LEAGUEDESK_BENCH_SAMPLES:-15}
 first=""
 IFS=, read -ra counts <<<"${LEAGUEDESK_BENCH_CLIENTS:-1,1000,5000}"

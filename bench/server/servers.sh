@@ -52,7 +52,10 @@ stop_server() {
 }
 
 # run_loadgen KIND N SAMPLES [extra loadgen options]: KIND is ours or node; prints the figures line.
-run_loadgen() {
+# A subshell: its server is stopped however it ends (background jobs ignore Ctrl+C).
+run_loadgen() (
+  trap stop_server EXIT
+  trap 'exit 130' INT TERM
   local kind=$1 n=$2 samples=$3
   shift 3
   if [ "$kind" = ours ]; then
@@ -65,6 +68,5 @@ run_loadgen() {
   local status=0
   "$loadgen" --targets "$target" --token "$manager" --admin-token "$admin" --server-pids "$server_pid" \
     --clients "$n" --samples "$samples" "$@" || status=$?
-  stop_server
   return $status
-}
+)
