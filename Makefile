@@ -107,7 +107,7 @@ soak: build
 # `make test` replays the seed corpus with the normal build (ctest fuzz_corpus_*).
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := live_envelope rest_resources timestamp client_frame http_request
+FUZZ_TARGETS := live_envelope rest_resources timestamp client_frame http_request ws_frame
 FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 fuzz: deps
 	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \

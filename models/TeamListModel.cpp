@@ -92,6 +92,14 @@ void TeamListModel::load(const QJsonObject &answer)
         Q_EMIT namesChanged();
 }
 
+QVariantMap TeamListModel::names() const
+{
+    QVariantMap names;
+    for (const TeamRow &row : rows())
+        names.insert(row.teamId, row.name);
+    return names;
+}
+
 QString TeamListModel::nameOf(const QString &teamId) const
 {
     const int row = indexOf(teamId);

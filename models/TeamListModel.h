@@ -27,6 +27,8 @@ class TeamListModel : public QAbstractListModel, public KeyedListModel<TeamListM
     Q_PROPERTY(Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY statusChanged)
+    // team id -> name; a binding that reads it follows renames and new teams by itself
+    Q_PROPERTY(QVariantMap names READ names NOTIFY namesChanged)
 
 public:
     enum Role {
@@ -48,6 +50,7 @@ public:
     bool hasData() const;
 
     Q_INVOKABLE QString nameOf(const QString &teamId) const; // "" when unknown
+    QVariantMap names() const;
     Q_INVOKABLE int indexOf(const QString &teamId) const;    // -1 when unknown
     Q_INVOKABLE QString idAt(int row) const { return row >= 0 && row < count() ? rows().at(row).teamId : QString(); }
 

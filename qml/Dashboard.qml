@@ -63,8 +63,6 @@ Page {
         id: teams
         session: Session
         onCountChanged: page.pickAdminTeam()
-
-        onNamesChanged: page.namesTick++
     }
     // The admin's team must be one the league has. Either may arrive first: the teams list (from
     // the cache or the network) or GET /me saying "admin"; checking on both keeps the picker and
@@ -78,10 +76,9 @@ Page {
     // for an admin.
     readonly property bool teamViewShown: views[shownIndex] !== undefined
                                          && (views[shownIndex].key === "squad" || views[shownIndex].key === "wallet")
-    property int namesTick: 0
     // Near the minimum window size (720 px) the header and sidebar drop what they can spare.
     readonly property bool narrow: width < 900
-    readonly property string teamName: { namesTick; return teams.nameOf(page.teamId) }
+    readonly property string teamName: teams.names[page.teamId] ?? ""
 
     header: ToolBar {
         objectName: "header"
@@ -149,7 +146,10 @@ Page {
                 Connections {
                     target: page
                     function onAdminTeamIdChanged() { showTeamLater.restart() }
-                    function onNamesTickChanged() { showTeamLater.restart() }
+                }
+                Connections {
+                    target: teams
+                    function onNamesChanged() { showTeamLater.restart() }
                 }
             }
             Label {
@@ -338,16 +338,30 @@ Page {
         ownTeamId: Session.teamId
         onActivated: (view, targetId) => page.openView(page.isAdmin && view === "tiebreakers" && targetId.length === 0 ? "live" : view, targetId)
     }
-    // While the window is not focused, each toast is also a desktop notification.
+    // While the window is not focused, each toast is also a desktop notification: over D-Bus on
+    // Linux desktops, through the tray icon on Windows and macOS.
     DesktopNotifier {
         id: notifier
+    }
+    TrayNotifier {
+        id: tray
+        windowActive: page.Window.active
+        onActivated: {
+            page.Window.window.show()
+            page.Window.window.raise()
+            page.Window.window.requestActivate()
+        }
     }
     Connections {
         target: toasts
         function onToastShown(toastId: string, text: string) {
             if (banner.lost || banner.backOnline)
                 banner.awayChanges++
-            if (!page.Window.active)
+            if (page.Window.active)
+                return
+            if (tray.wanted)
+                tray.notify(qsTr("LeagueDesk"), text)
+            else
                 notifier.notify(toastId, qsTr("LeagueDesk"), text)
         }
     }

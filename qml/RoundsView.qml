@@ -31,15 +31,13 @@ Page {
     TeamListModel {
         id: teamNames
         session: Session
-        onNamesChanged: view.namesTick++
     }
-    property int namesTick: 0
     // "Team Red 1,200 · Team Blue 1,000": every team's sealed bids on a player, highest first.
     function teamBidsText(bids: var): string {
-        namesTick
+        const names = teamNames.names
         const parts = []
         for (let i = 0; i < bids.length; ++i) {
-            const name = teamNames.nameOf(bids[i].team_id)
+            const name = names[bids[i].team_id] ?? ""
             parts.push((name.length > 0 ? name : bids[i].team_id) + " " + Format.moneyIn(bids[i].amount, players.currencyType))
         }
         return parts.join(" · ")
@@ -61,13 +59,16 @@ Page {
         id: finalizeDialog
         objectName: "finalizeDialog"
         anchors.centerIn: parent
+        // The text's width is given, not taken from the wrapped text: that made the dialog's
+        // implicit size depend on itself (a binding loop, seen at 200 %).
+        contentWidth: 420
         modal: true
         title: qsTr("Finalize round %1?").arg(view.selectedId)
         standardButtons: Dialog.Ok | Dialog.Cancel
         Label {
             text: qsTr("The highest affordable sealed bid wins each player and is debited; tied top bids open tiebreakers. Managers can no longer bid in this round.")
             wrapMode: Text.WordWrap
-            width: 420
+            width: finalizeDialog.contentWidth
         }
         onAccepted: rounds.finalizeRound(view.selectedId)
     }
@@ -75,6 +76,9 @@ Page {
         id: deleteDialog
         objectName: "deleteDialog"
         anchors.centerIn: parent
+        // The text's width is given, not taken from the wrapped text: that made the dialog's
+        // implicit size depend on itself (a binding loop, seen at 200 %).
+        contentWidth: 420
         modal: true
         title: qsTr("Delete round %1?").arg(view.selectedId)
         standardButtons: Dialog.Ok | Dialog.Cancel
@@ -83,7 +87,7 @@ Page {
                 ? qsTr("Every player won in this round, also through its tiebreakers, leaves its squad and the price is refunded to the team; its active tiebreakers are cancelled.")
                 : qsTr("The round is still open: its sealed bids are dropped; nobody has paid anything yet.")
             wrapMode: Text.WordWrap
-            width: 420
+            width: deleteDialog.contentWidth
         }
         onAccepted: rounds.deleteRound(view.selectedId)
     }

@@ -9,7 +9,7 @@ packages=(
   qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-templates
-  qml6-module-qtquick-window qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qt-labs-settings
+  qml6-module-qtquick-window qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qt-labs-settings qml6-module-qt-labs-platform
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
   xvfb xauth
   dpkg-dev file python3 lintian desktop-file-utils appstream nsis

@@ -22,7 +22,6 @@
 #include <algorithm>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-#include <QHttpServerWebSocketUpgradeResponse>
 #endif
 
 using Protocol::ErrorCode;
@@ -139,6 +138,8 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
     Reply reply;
     int retryAfter = 0;
     QByteArray notModified; // the ETag of a 304 decided by revision alone
+    QByteArray cachedBody;  // a 200 answered from m_bodies
+    std::optional<qint64> cacheAs; // the handler's body is stored in m_bodies under this revision
     ++m_requests;
     try {
         // Precedence from PROTOCOL.md: 401, 413, (404 route), 405, 400, then the handler's own
@@ -174,16 +175,27 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
                 const RateLimiter::Decision limit = m_rateLimiter.take(who->tokenHash);
                 if (limit.allowed) {
                     const Context context{request, *who, arg, body, false, arg2};
-                    const QByteArray ifNoneMatch = request.method() == Method::Get && tag.revision
-                        ? HttpCompat::header(request, "If-None-Match")
-                        : QByteArray();
                     std::optional<qint64> revision;
-                    if (!ifNoneMatch.isEmpty())
+                    if (request.method() == Method::Get && tag.revision)
                         revision = tag.revision(context);
-                    if (revision && etagMatches(ifNoneMatch, revisionEtag(tag.kind, arg, *revision)))
+                    std::optional<QByteArray> cached;
+                    if (revision && etagMatches(HttpCompat::header(request, "If-None-Match"),
+                                                revisionEtag(tag.kind, arg, *revision))) {
                         notModified = revisionEtag(tag.kind, arg, *revision);
-                    else
+                    } else if (revision && (cached = m_bodies.find(tag.kind, arg, *revision))) {
+                        cachedBody = *cached;
+                        reply.body.insert(QLatin1String("revision"), *revision); // for the ETag below
+                    } else {
                         reply = (*handler)(context);
+                        // Stored only when the revision read before the handler, the body's own and
+                        // one read after agree: on PostgreSQL the handler's queries need not share
+                        // one snapshot, and a change committed in between must not be cached under
+                        // the older revision.
+                        if (revision && reply.status == 200
+                            && reply.body.value(QLatin1String("revision")).toInteger(-1) == *revision
+                            && tag.revision(context) == revision)
+                            cacheAs = revision;
+                    }
                 } else if (!m_dryRunLimiter.take(who->tokenHash).allowed) {
                     // Over the limit and out of dry runs too: refused before any work.
                     reply = error(ErrorCode::RateLimited, QStringLiteral("too many requests; retry later"));
@@ -212,7 +224,9 @@ QHttpServerResponse HttpApi::dispatch(const QHttpServerRequest &request, const Q
         logRequest(request, 304, timer);
         return response;
     }
-    const QByteArray bytes = compact(reply.body);
+    const QByteArray bytes = cachedBody.isNull() ? compact(reply.body) : cachedBody;
+    if (cacheAs)
+        m_bodies.store(tag.kind, arg, *cacheAs, bytes);
     if (request.method() == Method::Get && reply.status == 200) {
         const QJsonValue revision = reply.body.value(QLatin1String("revision"));
         const QByteArray etag = tag.revision && revision.isDouble()
@@ -258,7 +272,10 @@ QHttpServerResponse HttpApi::health(const QHttpServerRequest &request)
     const bool dbOk = m_db.ping();
     QJsonObject body{{QLatin1String("status"), dbOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
                      {QLatin1String("db"), dbOk ? QStringLiteral("ok") : QStringLiteral("error")},
-                     {QLatin1String("requests"), m_requests}};
+                     {QLatin1String("requests"), m_requests},
+                     {QLatin1String("body_cache"), QJsonObject{{QLatin1String("hits"), m_bodies.hits()},
+                                                               {QLatin1String("misses"), m_bodies.misses()},
+                                                               {QLatin1String("entries"), m_bodies.size()}}}};
     if (m_healthInfo) {
         const QJsonObject extra = m_healthInfo();
         for (auto it = extra.begin(); it != extra.end(); ++it)
@@ -329,16 +346,10 @@ void HttpApi::registerRoutes()
     // Operations: no authentication, no rate limit (load balancers and monitoring poll it).
     m_server.route(QStringLiteral("/healthz"), [this](const QHttpServerRequest &request) { return health(request); });
 
-    // The live channel. An upgrade request is left unanswered: QHttpServer (6.4) hands the socket
-    // to its WebSocket server once a route matched. A plain GET gets an error.
+    // The live channel. Its WebSocket upgrades never get here: TrackingTcpServer answers them
+    // before QHttpServer sees them and hands the socket to LiveHub. A plain GET (or any other
+    // Upgrade, h2c, ...) gets an error.
     auto plainLive = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
-#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
-        // Only a WebSocket upgrade is handed over; any other Upgrade (h2c, ...) gets an answer.
-        if (HttpCompat::header(request, "Upgrade").trimmed().compare("websocket", Qt::CaseInsensitive) == 0) {
-            qCInfo(lcHttp).noquote() << "GET" << LogLimits::clientText(request.url().path()) << "101 (upgrade)";
-            return;
-        }
-#endif
         QElapsedTimer timer;
         timer.start();
         const Reply reply = authenticate(request)
@@ -349,17 +360,6 @@ void HttpApi::registerRoutes()
     };
     m_server.route(QStringLiteral("/api/v1/live"), plainLive);
 
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    // Qt 6.8 upgrades only what a verifier accepts (and no longer consults the route). Every token
-    // is accepted here and LiveHub closes a bad one with 4401, as on Qt 6.4: clients see one
-    // behaviour whatever Qt the server was built with, and deny() answers a bare status line that
-    // clients can only read as a failed handshake, not as "do not retry this token".
-    m_server.addWebSocketUpgradeVerifier(this, [](const QHttpServerRequest &request) {
-        if (request.url().path() != QLatin1String("/api/v1/live"))
-            return QHttpServerWebSocketUpgradeResponse::passToNext();
-        return QHttpServerWebSocketUpgradeResponse::accept();
-    });
-#endif
 
     auto missing = [this](const QHttpServerRequest &request, HttpCompat::Responder responder) {
         QElapsedTimer timer;

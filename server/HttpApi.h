@@ -3,6 +3,7 @@
 #include "IdempotencyStore.h"
 #include "LeagueService.h"
 #include "RateLimiter.h"
+#include "RevisionBodyCache.h"
 #include "TokenStore.h"
 
 #include <protocol/ErrorCode.h>
@@ -19,8 +20,8 @@ class QHttpServer;
 class QHttpServerResponse;
 
 // The REST routes of PROTOCOL.md under /api/v1: authentication, error shape and precedence,
-// ETag/304 for GETs, request logging. The live route is registered here too, because Qt 6.4's
-// QHttpServer only hands over an upgrade whose path has a route.
+// ETag/304 for GETs, request logging. The live path is registered here only for a GET without a
+// WebSocket upgrade (an error); upgrades are taken by TrackingTcpServer before QHttpServer.
 class HttpApi : public QObject
 {
     Q_OBJECT
@@ -111,6 +112,7 @@ private:
     RateLimiter &m_rateLimiter;
     RateLimiter m_dryRunLimiter;
     HealthInfo m_healthInfo;
+    RevisionBodyCache m_bodies;
     qint64 m_requests = 0;
     // Part of every revision ETag: a fresh database (or another server build) starts its
     // revisions at 1 again, and a client's stored ETag from before must not match those.

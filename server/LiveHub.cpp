@@ -11,18 +11,20 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <QWebSocket>
 
 using Protocol::ServerMessage;
 
 LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHistory &history, QObject *parent)
-    : QObject(parent), m_tokens(tokens), m_reader(reader), m_history(history)
+    : QObject(parent), m_tokens(tokens), m_reader(reader), m_history(history), m_reactor(*this)
 {
-    // PROTOCOL.md: a client that hears nothing for 60 s gives up, so ping well within that.
+    // PROTOCOL.md: a client that hears nothing for 60 s gives up, so ping well within that. One
+    // frame for everyone (server frames are unmasked, so the bytes are the same).
     m_pingTimer.setInterval(kPingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
-            it.key()->ping();
+        const QByteArray ping = Ws::frame(Ws::Opcode::Ping, {});
+        const QList<Id> ids = m_connections.keys();
+        for (const Id id : ids)
+            m_reactor.send(id, ping);
     });
     m_pingTimer.start();
 
@@ -38,26 +40,26 @@ LiveHub::LiveHub(const TokenStore &tokens, const LeagueReader &reader, EventHist
     m_revocationTimer.start();
 }
 
+LiveHub::~LiveHub() = default;
+
 void LiveHub::checkRevocations()
 {
     // Expired tokens close like revoked ones (no database needed: the expiry came with the lookup).
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<QWebSocket *> expired;
+    QList<Id> expired;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         if (it->principal.expiresAt.isValid() && it->principal.expiresAt <= now)
             expired.append(it.key());
     }
-    for (QWebSocket *socket : std::as_const(expired)) {
-        m_connections.remove(socket);
-        socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token expired"));
-    }
+    for (const Id id : std::as_const(expired))
+        closeConnection(id, kCloseUnauthorized, QStringLiteral("token expired"));
     try {
         const QString counter = m_tokens.revocationCounter();
         if (counter == m_revocationCounter)
             return;
         m_revocationCounter = counter;
         QHash<QString, bool> valid;
-        QList<QWebSocket *> revoked;
+        QList<Id> revoked;
         for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
             const QString &hash = it.value().principal.tokenHash;
             if (!valid.contains(hash))
@@ -65,10 +67,8 @@ void LiveHub::checkRevocations()
             if (!valid.value(hash))
                 revoked.append(it.key());
         }
-        for (QWebSocket *socket : std::as_const(revoked)) {
-            m_connections.remove(socket);
-            socket->close(static_cast<QWebSocketProtocol::CloseCode>(kCloseUnauthorized), QStringLiteral("token revoked"));
-        }
+        for (const Id id : std::as_const(revoked))
+            closeConnection(id, kCloseUnauthorized, QStringLiteral("token revoked"));
         if (!revoked.isEmpty())
             qCInfo(lcLive) << "closed" << revoked.size() << "live connections of revoked tokens";
     } catch (const DbError &e) {
@@ -76,41 +76,36 @@ void LiveHub::checkRevocations()
     }
 }
 
-void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
+void LiveHub::accept(LiveUpgrade upgrade)
 {
-    QWebSocket *socket = owned.release();
-    socket->setParent(this);
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] { drop(socket); });
-
+    const Id socket = m_reactor.adopt(upgrade.fd, upgrade.response, upgrade.address);
+    if (socket == 0) {
+        if (m_released)
+            m_released(upgrade.address);
+        return;
+    }
     std::optional<Principal> who;
     try {
-        who = m_tokens.lookup(TokenStore::bearerToken(socket->request().rawHeader("Authorization")));
+        who = m_tokens.lookup(TokenStore::bearerToken(upgrade.authorization));
     } catch (const DbError &e) {
         qCWarning(lcLive) << "token lookup failed:" << e.what();
     }
     if (!who || m_shutdownDone) {
-        // Accepted and closed with 4401 on every Qt: 6.4's QHttpServer cannot refuse an upgrade with
-        // a status, and on 6.8 HttpApi's upgrade verifier accepts every token so clients see the same.
-        // Costs a stranger nothing to trigger, so throttled like the other refusals.
-        static LogThrottle refusals(20);
-        qint64 suppressed = 0;
-        if (refusals.allow(&suppressed))
-            qCInfo(lcLive).noquote() << "refused live connection from" << socket->peerAddress().toString() << "(bad token)"
-                                     << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
-        // Closed from the event loop: QHttpServer is still inside its readyRead handling of this
-        // socket right now, and closing underneath it makes Qt warn about a closed device.
+        // Accepted and closed with 4401 (PROTOCOL.md allows this or a 401 before the upgrade; the
+        // close code tells a client not to retry with this token, a bare 401 handshake failure
+        // would not). Costs a stranger nothing to trigger, so throttled like the other refusals.
         const bool goingAway = bool(m_shutdownDone);
-        QMetaObject::invokeMethod(socket, [socket, goingAway] {
-            socket->close(static_cast<QWebSocketProtocol::CloseCode>(goingAway ? int(QWebSocketProtocol::CloseCodeGoingAway)
-                                                                               : kCloseUnauthorized),
-                          goingAway ? QStringLiteral("server going away") : QStringLiteral("unauthorized"));
-        }, Qt::QueuedConnection);
+        if (!goingAway) {
+            static LogThrottle refusals(20);
+            qint64 suppressed = 0;
+            if (refusals.allow(&suppressed))
+                qCInfo(lcLive).noquote() << "refused live connection from" << upgrade.address << "(bad token)"
+                                         << (suppressed > 0 ? QStringLiteral("(%1 more not logged)").arg(suppressed) : QString());
+        }
+        m_reactor.close(socket, goingAway ? Ws::CloseCode::GoingAway : quint16(kCloseUnauthorized),
+                        goingAway ? QStringLiteral("server going away") : QStringLiteral("unauthorized"));
         return;
     }
-    // Oversized frames close the connection with 1009 inside QWebSocket itself.
-    socket->setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
-    socket->setMaxAllowedIncomingMessageSize(kMaxFrameBytes);
-
     Connection c;
     c.principal = *who;
     c.frames.tokens = kFrameBurst;
@@ -120,26 +115,41 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
     m_connections.insert(socket, c);
     qCInfo(lcLive) << "live connection for" << (who->isAdmin() ? QStringLiteral("admin") : who->teamId)
                    << "connections:" << m_connections.size();
-
-    // Every frame counts, on arrival: data frames as QWebSocket reads them (before a message is
-    // assembled) and the pongs a client sends. Pings are answered inside QWebSocket without a
-    // signal; what they cost (the pongs waiting to be written) is bounded by the write cap.
-    connect(socket, &QWebSocket::textFrameReceived, this, [this, socket] { chargeFrame(socket); });
-    connect(socket, &QWebSocket::binaryFrameReceived, this, [this, socket] { chargeFrame(socket); });
-    connect(socket, &QWebSocket::pong, this, [this, socket] { chargeFrame(socket); });
-    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [socket](const QByteArray &) {
-        // Every frame is JSON text; binary is a protocol violation (RFC 6455 1003).
-        socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("binary frames are not supported"));
-    });
+    // Frames that came with the handshake are read only now, with the connection known.
+    m_reactor.feed(socket, upgrade.leftover);
 }
 
-void LiveHub::drop(QWebSocket *socket)
+void LiveHub::connectionClosed(Id socket, const QString &address, quint16 code)
 {
-    if (m_connections.remove(socket))
-        qCInfo(lcLive) << "live connection closed, code" << socket->closeCode() << "connections:" << m_connections.size();
-    socket->deleteLater();
+    if (m_connections.contains(socket)) {
+        forget(socket);
+        qCInfo(lcLive) << "live connection closed, code" << code << "connections:" << m_connections.size();
+    }
+    if (m_released)
+        m_released(address);
     checkShutdownDone();
+}
+
+void LiveHub::forget(Id socket)
+{
+    const auto it = m_connections.constFind(socket);
+    if (it == m_connections.cend())
+        return;
+    for (const QString &channel : it->channels) {
+        const auto subscribers = m_subscribers.find(channel);
+        if (subscribers == m_subscribers.end())
+            continue;
+        subscribers->remove(socket);
+        if (subscribers->isEmpty())
+            m_subscribers.erase(subscribers);
+    }
+    m_connections.erase(it);
+}
+
+void LiveHub::closeConnection(Id socket, int code, const QString &reason)
+{
+    forget(socket); // nothing more is read or sent for it
+    m_reactor.close(socket, quint16(code), reason);
 }
 
 bool LiveHub::Bucket::take(double cost, double rate, double burst)
@@ -152,7 +162,7 @@ bool LiveHub::Bucket::take(double cost, double rate, double burst)
     return true;
 }
 
-bool LiveHub::chargeFrame(QWebSocket *socket)
+bool LiveHub::frameArrived(Id socket)
 {
     auto it = m_connections.find(socket);
     if (it == m_connections.end())
@@ -160,44 +170,30 @@ bool LiveHub::chargeFrame(QWebSocket *socket)
     if (it->frames.take(1, kMaxFramesPerSecond, kFrameBurst))
         return true;
     ++m_rateClosed;
-    m_connections.erase(it); // nothing more is read or sent for it
-    socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many messages"));
+    closeConnection(socket, Ws::CloseCode::PolicyViolation, QStringLiteral("too many messages"));
     return false;
 }
 
-void LiveHub::send(QWebSocket *socket, const QByteArray &frame)
+bool LiveHub::send(Id socket, const QByteArray &json)
 {
-    sendFrame(socket, QString::fromUtf8(frame));
-}
-
-void LiveHub::sendFrame(QWebSocket *socket, const QString &frame)
-{
-    socket->sendTextMessage(frame);
-    if (m_maxWriteBufferBytes <= 0 || socket->bytesToWrite() <= m_maxWriteBufferBytes)
-        return;
-    // A client that does not read would make the server hold every frame for it.
-    ++m_slowReaders;
-    qCWarning(lcLive).noquote() << "closed live connection from" << socket->peerAddress().toString()
-                                << "- slow reader," << socket->bytesToWrite() << "bytes waiting to be written";
-    m_connections.remove(socket);
-    socket->abort();
+    return m_reactor.send(socket, Ws::frame(Ws::Opcode::Text, json));
 }
 
 QJsonObject LiveHub::stats() const
 {
-    return QJsonObject{{QStringLiteral("live_slow_readers"), m_slowReaders},
+    return QJsonObject{{QStringLiteral("live_slow_readers"), m_reactor.slowReaders()},
                        {QStringLiteral("live_rate_closed"), m_rateClosed},
-                       {QStringLiteral("live_replays_refused"), m_replaysRefused}};
+                       {QStringLiteral("live_replays_refused"), m_replaysRefused},
+                       {QStringLiteral("live_protocol_errors"), m_reactor.protocolErrors()}};
 }
 
-void LiveHub::onText(QWebSocket *socket, const QString &text)
+void LiveHub::textMessage(Id socket, const QByteArray &frame)
 {
     auto it = m_connections.find(socket);
     if (it == m_connections.end())
         return;
     Connection &c = it.value();
 
-    const QByteArray frame = text.toUtf8();
     const Protocol::Parsed<Protocol::ClientMessage> parsed = Protocol::parseClientMessage(frame);
     if (!parsed) {
         // Echo the id when the frame was an object that had one, so the client can match it.
@@ -221,7 +217,14 @@ void LiveHub::onText(QWebSocket *socket, const QString &text)
                                               QStringLiteral("unknown or malformed channel"), m.channel).toJson());
             break;
         }
-        c.channels.remove(m.channel);
+        if (c.channels.remove(m.channel)) {
+            const auto subscribers = m_subscribers.find(m.channel);
+            if (subscribers != m_subscribers.end()) {
+                subscribers->remove(socket);
+                if (subscribers->isEmpty())
+                    m_subscribers.erase(subscribers);
+            }
+        }
         send(socket, ServerMessage::unsubscribed(m.id, m.channel).toJson());
         break;
     case Protocol::ClientMessage::Op::Unknown:
@@ -262,7 +265,7 @@ bool LiveHub::mayWatch(const Principal &who, const QString &channelName, QString
     return false;
 }
 
-void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id, const QString &channelName,
+void LiveHub::subscribe(Id socket, Connection &c, const QJsonValue &id, const QString &channelName,
                         const std::optional<Protocol::StreamPosition> &since)
 {
     try {
@@ -283,14 +286,15 @@ void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id,
                 missed.reset();
             }
         }
-        c.channels.insert(channelName, last);
-        send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson());
+        c.channels.insert(channelName);
+        m_subscribers[channelName].insert(socket, last);
+        if (!send(socket, ServerMessage::subscribed(id, channelName, m_history.epoch(), last, missed.has_value()).toJson()))
+            return;
         // Replay right after `subscribed`; later events follow in order since we are single-threaded.
         if (missed) {
             for (const EventHistory::Event &e : *missed) {
-                if (!m_connections.contains(socket))
+                if (!send(socket, ServerMessage::event(e.channel, m_history.epoch(), e.seq, e.ts, e.type, e.data).toJson()))
                     return; // closed as a slow reader midway
-                send(socket, ServerMessage::event(e.channel, m_history.epoch(), e.seq, e.ts, e.type, e.data).toJson());
             }
         }
     } catch (const DbError &e) {
@@ -302,21 +306,19 @@ void LiveHub::subscribe(QWebSocket *socket, Connection &c, const QJsonValue &id,
 
 void LiveHub::deliver(const LiveEvent &event)
 {
-    // Encoded once for all subscribers (QWebSocket takes a QString): with thousands of
-    // subscribers a per-socket UTF-8 conversion shows up in the fan-out latency.
-    const QString frame = QString::fromUtf8(
-        ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson());
-    QList<QWebSocket *> subscribers;
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
-        const auto position = it.value().channels.find(event.channel);
-        if (position != it.value().channels.end() && event.seq > *position) {
-            *position = event.seq;
-            subscribers.append(it.key());
+    const auto subscribers = m_subscribers.find(event.channel);
+    if (subscribers == m_subscribers.end())
+        return;
+    // Framed once for all subscribers: every socket is handed the same shared buffer.
+    const QByteArray frame = Ws::frame(
+        Ws::Opcode::Text, ServerMessage::event(event.channel, m_history.epoch(), event.seq, event.ts, event.type, event.data).toJson());
+    // A send never changes the index (a slow reader is reported closed later, from the event loop).
+    for (auto it = subscribers->begin(); it != subscribers->end(); ++it) {
+        if (event.seq > it.value()) {
+            it.value() = event.seq;
+            m_reactor.send(it.key(), frame);
         }
     }
-    for (QWebSocket *socket : std::as_const(subscribers))
-        sendFrame(socket, frame); // may drop a slow reader, hence not while iterating
-
 }
 
 void LiveHub::shutdown(std::function<void()> done)
@@ -324,15 +326,17 @@ void LiveHub::shutdown(std::function<void()> done)
     m_shutdownDone = std::move(done);
     m_pingTimer.stop();
     m_revocationTimer.stop();
-    const QList<QWebSocket *> sockets = m_connections.keys();
-    for (QWebSocket *socket : sockets)
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-    // Do not wait forever for peers that never answer the close handshake.
+    const QList<Id> ids = m_connections.keys();
+    for (const Id id : ids)
+        closeConnection(id, Ws::CloseCode::GoingAway, QStringLiteral("server shutting down"));
+    // Do not wait forever for peers that never answer the close handshake (the reactor gives each
+    // LiveReactor::kCloseTimeoutMs).
     QTimer::singleShot(3000, this, [this] {
         if (m_shutdownDone) {
-            qCWarning(lcLive) << m_connections.size() << "connections did not finish closing";
-            m_connections.clear();
-            checkShutdownDone();
+            qCWarning(lcLive) << m_reactor.connectionCount() << "connections did not finish closing";
+            auto done = std::move(m_shutdownDone);
+            m_shutdownDone = nullptr;
+            done();
         }
     });
     checkShutdownDone();
@@ -340,17 +344,16 @@ void LiveHub::shutdown(std::function<void()> done)
 
 void LiveHub::closeAll(int code, const QString &reason)
 {
-    const QList<QWebSocket *> sockets = m_connections.keys();
-    m_connections.clear(); // nothing more is sent to them; drop() deletes each once it is closed
-    for (QWebSocket *socket : sockets)
-        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
-    if (!sockets.isEmpty())
-        qCInfo(lcLive) << "closed" << sockets.size() << "live connections with" << code << reason;
+    const QList<Id> ids = m_connections.keys();
+    for (const Id id : ids)
+        closeConnection(id, code, reason); // nothing more is sent to them
+    if (!ids.isEmpty())
+        qCInfo(lcLive) << "closed" << ids.size() << "live connections with" << code << reason;
 }
 
 void LiveHub::checkShutdownDone()
 {
-    if (m_shutdownDone && m_connections.isEmpty()) {
+    if (m_shutdownDone && m_reactor.connectionCount() == 0) {
         auto done = std::move(m_shutdownDone);
         m_shutdownDone = nullptr;
         done();

@@ -1,11 +1,15 @@
 #include "TrackingTcpServer.h"
 
 #include "Logging.h"
+#include "WsHandshake.h"
 
 #include <QJsonDocument>
 #include <QTcpSocket>
 
 #include <algorithm>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -25,6 +29,7 @@ QByteArray reasonPhrase(int status)
     case 408: return "Request Timeout";
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
+    case 426: return "Upgrade Required";
     case 431: return "Request Header Fields Too Large";
     case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
@@ -47,7 +52,7 @@ QByteArray errorCode(int status)
     return "bad_request";
 }
 
-QByteArray errorResponse(int status, const QString &message)
+QByteArray errorResponse(int status, const QString &message, const QByteArray &extraHeaders)
 {
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
                                                        QJsonObject{{QStringLiteral("code"), QString::fromLatin1(errorCode(status))},
@@ -55,13 +60,16 @@ QByteArray errorResponse(int status, const QString &message)
                                 .toJson(QJsonDocument::Compact);
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: close\r\n\r\n" + body;
+        + "\r\n" + extraHeaders + "Connection: close\r\n\r\n" + body;
 }
 
 } // namespace
 
 TrackingTcpServer::TrackingTcpServer(Limits limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
 {
+    // Qt listens with a backlog of 50: thousands of clients (re)connecting at once overflowed it
+    // and waited for SYN retransmits (1 s, 3 s, ...). The kernel caps it at net.core.somaxconn.
+    setListenBacklogSize(4096);
     // Coarse sweep: a connection outlives its idle or request deadline by at most a quarter of it
     // (at most 1 s). It also catches live sockets whose peer stopped reading.
     int shortestMs = 4000;
@@ -93,11 +101,12 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
     const QString address = socket->peerAddress().toString();
-    const bool overTotal = m_limits.maxConnections > 0 && m_sockets.size() >= m_limits.maxConnections;
+    // Live sockets count too: they left Qt, not the server.
+    const bool overTotal = m_limits.maxConnections > 0 && m_sockets.size() + m_live >= m_limits.maxConnections;
     const bool overAddress = m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress;
     if (overTotal || overAddress)
         purgeDeleted();
-    const qsizetype total = m_sockets.size();
+    const qsizetype total = m_sockets.size() + m_live;
     const bool reserveOnly = m_limits.maxConnections > 0 && total >= m_limits.maxConnections;
     QString refusal;
     if (m_limits.maxPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxPerAddress)
@@ -117,15 +126,12 @@ void TrackingTcpServer::incomingConnection(qintptr socketDescriptor)
     Tracked tracked;
     tracked.socket = socket;
     tracked.address = address;
-    tracked.peerPort = socket->peerPort();
     tracked.lastActivity.start();
     tracked.intake = HttpIntake(m_limits.intake);
     // No request clock yet: a connection that has sent nothing is idle (clients open connections
     // ahead of their requests), and idle connections fall under the idle timeout.
     tracked.reserveOnly = reserveOnly;
     m_sockets.insert(socket, tracked);
-    // A new socket with the same peer replaces a dead one's entry (the dead one is purged later).
-    m_byPeer.insert({address, tracked.peerPort}, socket);
     ++m_perAddress[address];
     // Connected before QHttpServer sees the socket, so this slot runs before its parser.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
@@ -156,8 +162,8 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         discardInput(socket);
         return;
     }
-    if (t.upgraded || t.intake.upgraded())
-        return;
+    if (t.intake.upgraded())
+        return; // answered or handed over already
 
     // QHttpServer reads what it is given (6.4: all of it), so the bytes the intake has not seen
     // are at the end of the read buffer.
@@ -208,6 +214,15 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         refuse(socket, t, Status::Busy, QStringLiteral("too many connections; only /healthz is answered"));
         return;
     }
+    if (t.intake.upgraded()) {
+        // Only the live channel is a WebSocket. Elsewhere QHttpServer (6.4) would run the route
+        // and then answer again as a missing WebSocket handler; one clear answer instead.
+        if (t.intake.path() == "/api/v1/live")
+            takeUpgrade(socket, t);
+        else
+            refuse(socket, t, Status::BadRequest, QStringLiteral("WebSocket upgrades are served only on /api/v1/live"));
+        return;
+    }
     if (m_limits.maxPipelined > 0 && t.unanswered > m_limits.maxPipelined) {
         ++m_slowReaders;
         warnThrottled(QStringLiteral("closed connection from %1: over %2 requests waiting for their answers to be read")
@@ -236,7 +251,7 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
     t.seenInBuffer = std::min(t.seenInBuffer, socket->bytesAvailable());
     // Hand the answer to the kernel now: a client that half-closed (shutdown(SHUT_WR)) after its
     // request makes the next read see end-of-file, and QAbstractSocket then drops unsent data.
-    if (!t.upgraded && socket->bytesToWrite() > 0)
+    if (socket->bytesToWrite() > 0)
         socket->flush();
     if (checkWriteBacklog(socket, t))
         return; // closed; `t` is gone
@@ -244,32 +259,72 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
         t.unanswered = 0;
 }
 
-void TrackingTcpServer::onLiveReadyRead(QTcpSocket *socket)
+void TrackingTcpServer::takeUpgrade(QTcpSocket *socket, Tracked &t)
 {
-    auto it = m_sockets.find(socket);
-    if (it == m_sockets.end() || it->afterReadQueued)
+    // The handshake's bytes are still in the socket (QHttpServer has not run yet for them); what
+    // follows its empty line are the client's first frames.
+    const QByteArray buffered = socket->peek(socket->bytesAvailable());
+    const qsizetype end = buffered.indexOf("\r\n\r\n");
+    const qsizetype start = buffered.startsWith("GET /api/v1/live") ? 0 : -1;
+    if (end < 0 || start < 0) {
+        // The upgrade came pipelined behind another request QHttpServer has not answered yet.
+        refuse(socket, t, Status::BadRequest, QStringLiteral("a WebSocket upgrade must not be pipelined"));
         return;
-    // WebSocket control frames are answered inside QWebSocket (pongs); check the backlog once
-    // the frames that just arrived have been processed.
-    it->afterReadQueued = true;
-    QMetaObject::invokeMethod(this, [this, guard = QPointer<QTcpSocket>(socket)] {
-        if (guard)
-            afterRead(guard);
-    }, Qt::QueuedConnection);
+    }
+    const WsHandshake::Answer answer = WsHandshake::answer(QByteArrayView(buffered.constData(), end));
+    if (answer.status == 426) {
+        refuse(socket, t, Status::UpgradeRequired, QString::fromLatin1(answer.reason), "Sec-WebSocket-Version: 13\r\n");
+        return;
+    }
+    if (answer.status != 101) {
+        refuse(socket, t, Status::BadRequest, QString::fromLatin1(answer.reason));
+        return;
+    }
+    if (!m_liveHandler) {
+        refuse(socket, t, Status::Busy, QStringLiteral("the live channel is not available"));
+        return;
+    }
+    // The socket leaves Qt: a duplicate of its descriptor keeps the connection (closing Qt's copy
+    // only drops a reference; Qt never calls shutdown() on it), and QHttpServer must not read
+    // another byte: its readyRead slot (later in this very emission) is disconnected.
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        refuse(socket, t, Status::Busy, QStringLiteral("out of file descriptors"));
+        return;
+    }
+    LiveUpgrade upgrade;
+    upgrade.fd = fd;
+    upgrade.response = answer.response;
+    upgrade.authorization = answer.authorization;
+    upgrade.leftover = buffered.mid(end + 4);
+    upgrade.address = t.address;
+    // Still counted per address (and in total) until releaseLive().
+    m_sockets.remove(socket);
+    ++m_live;
+    // Our slots and QHttpServer's readyRead go; its disconnected/destroyed slots stay, so it
+    // frees what it keeps per connection.
+    disconnect(socket, nullptr, this, nullptr);
+    socket->disconnect(SIGNAL(readyRead()));
+    socket->skip(socket->bytesAvailable());
+    socket->abort();
+    socket->deleteLater();
+    m_liveHandler(std::move(upgrade));
+}
+
+void TrackingTcpServer::releaseLive(const QString &address)
+{
+    --m_live;
+    if (--m_perAddress[address] <= 0)
+        m_perAddress.remove(address);
 }
 
 bool TrackingTcpServer::checkWriteBacklog(QTcpSocket *socket, Tracked &t)
 {
-    if (t.upgraded && t.closingSince.isValid() && t.closingSince.elapsed() > kLingerMaxMs) {
-        forget(socket);
-        socket->abort();
-        return true;
-    }
     if (m_limits.maxWriteBufferBytes <= 0 || socket->bytesToWrite() <= m_limits.maxWriteBufferBytes)
         return false;
     ++m_slowReaders;
-    warnThrottled(QStringLiteral("closed %1 connection from %2: slow reader, %3 bytes waiting to be written")
-                      .arg(t.upgraded ? QStringLiteral("live") : QStringLiteral("HTTP"), t.address)
+    warnThrottled(QStringLiteral("closed HTTP connection from %1: slow reader, %2 bytes waiting to be written")
+                      .arg(t.address)
                       .arg(socket->bytesToWrite()));
     forget(socket);
     socket->abort();
@@ -312,7 +367,8 @@ void TrackingTcpServer::checkTotalBacklog()
     }
 }
 
-void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason)
+void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason,
+                               const QByteArray &extraHeaders)
 {
     if (status == Status::Timeout)
         ++m_timedOut;
@@ -334,7 +390,7 @@ void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, co
         socket->commitTransaction();
     socket->setReadBufferSize(64 * 1024);
     discardInput(socket);
-    socket->write(errorResponse(int(status), reason));
+    socket->write(errorResponse(int(status), reason, extraHeaders));
     socket->flush();
     QTimer::singleShot(kLingerPollMs, this, [this, guard = QPointer<QTcpSocket>(socket)] {
         if (guard)
@@ -390,24 +446,15 @@ void TrackingTcpServer::forget(QObject *socket)
     if (it == m_sockets.cend())
         return;
     const QString address = it->address;
-    unindex(socket, *it);
     m_sockets.erase(it);
     if (--m_perAddress[address] <= 0)
         m_perAddress.remove(address);
-}
-
-void TrackingTcpServer::unindex(QObject *socket, const Tracked &t)
-{
-    const auto it = m_byPeer.constFind({t.address, t.peerPort});
-    if (it != m_byPeer.cend() && it.value() == socket)
-        m_byPeer.erase(it);
 }
 
 void TrackingTcpServer::purgeDeleted()
 {
     for (auto it = m_sockets.begin(); it != m_sockets.end();) {
         if (it->socket.isNull() || it->socket->state() == QAbstractSocket::UnconnectedState) {
-            unindex(it.key(), *it);
             if (--m_perAddress[it->address] <= 0)
                 m_perAddress.remove(it->address);
             it = m_sockets.erase(it);
@@ -415,29 +462,6 @@ void TrackingTcpServer::purgeDeleted()
             ++it;
         }
     }
-}
-
-void TrackingTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
-{
-    // The key is the address as incomingConnection wrote it (peerAddress().toString() of the
-    // same socket), so the lookup needs no normalisation.
-    const auto found = m_byPeer.constFind({peer.toString(), peerPort});
-    auto it = found == m_byPeer.cend() ? m_sockets.end() : m_sockets.find(found.value());
-    if (it == m_sockets.end() || !it->socket || it->socket->state() == QAbstractSocket::UnconnectedState) {
-        // Not expected (same socket, same address text); the scan keeps a live socket from
-        // falling under the HTTP idle timeout should an address ever be spelled differently.
-        it = std::find_if(m_sockets.begin(), m_sockets.end(), [&](const Tracked &t) {
-            return t.socket && t.socket->state() != QAbstractSocket::UnconnectedState && t.peerPort == peerPort
-                && QHostAddress(t.address).isEqual(peer);
-        });
-        if (it == m_sockets.end())
-            return;
-        qCDebug(lcHttp) << "upgraded socket found by scan:" << peer << peerPort;
-    }
-    it->upgraded = true;
-    it->requestClock.invalidate();
-    QTcpSocket *socket = it->socket;
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onLiveReadyRead(socket); });
 }
 
 void TrackingTcpServer::sweep()
@@ -448,19 +472,8 @@ void TrackingTcpServer::sweep()
     for (auto it = m_sockets.begin(); it != m_sockets.end(); ++it) {
         if (!it->socket || it->refused)
             continue;
-        // A live socket closing (1008, 4401, shutdown) toward a peer that does not read would
-        // wait for its close frame to be flushed forever.
-        bool stuckClosing = false;
-        if (it->upgraded && it->socket->state() == QAbstractSocket::ClosingState) {
-            if (!it->closingSince.isValid())
-                it->closingSince.start();
-            stuckClosing = it->closingSince.elapsed() > kLingerMaxMs;
-        }
-        if (stuckClosing
-            || (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes))
+        if (m_limits.maxWriteBufferBytes > 0 && it->socket->bytesToWrite() > m_limits.maxWriteBufferBytes)
             backlogged.append(it->socket);
-        else if (it->upgraded)
-            continue;
         else if (m_limits.requestTimeoutMs > 0 && it->requestClock.isValid()
                  && it->requestClock.elapsed() > m_limits.requestTimeoutMs)
             (it->intake.upgraded() ? stalledUpgrades : late).append(it->socket);
@@ -502,12 +515,7 @@ void TrackingTcpServer::sweep()
 int TrackingTcpServer::httpConnections()
 {
     purgeDeleted();
-    return int(std::count_if(m_sockets.cbegin(), m_sockets.cend(), [](const Tracked &t) { return !t.upgraded; }));
-}
-
-int TrackingTcpServer::liveConnections()
-{
-    return int(m_sockets.size()) - httpConnections();
+    return int(m_sockets.size());
 }
 
 QJsonObject TrackingTcpServer::stats()
@@ -542,7 +550,7 @@ void TrackingTcpServer::drainStep()
     int waiting = 0;
     QList<QTcpSocket *> closing;
     for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (!it->socket || it->upgraded)
+        if (!it->socket)
             continue;
         if (late || (!it->awaitingAnswer && it->socket->bytesToWrite() == 0))
             closing.append(it->socket);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpIntake.h"
+#include "LiveUpgrade.h"
 #include "LogLimits.h"
 
 #include <QElapsedTimer>
@@ -28,8 +29,11 @@ class QTcpSocket;
 //   maxPipelined requests received since its answers last drained;
 // - connections are capped per address and in total; beyond the total, a few more are accepted
 //   for /healthz only, so monitoring still gets an answer.
-// Sockets upgraded to the live WebSocket are exempt from the HTTP rules (LiveHub owns them) but
-// not from the write cap.
+// A complete `GET /api/v1/live` WebSocket upgrade is answered here, before QHttpServer sees it:
+// a bad handshake gets 400 (426 for a version other than 13), a valid one leaves Qt altogether
+// (its descriptor is duplicated, the QTcpSocket aborted) and goes to the live handler (LiveHub,
+// whose reactor enforces the write cap on it). Live sockets still count against the caps per
+// address and in total until releaseLive() says they are closed.
 class TrackingTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -54,16 +58,18 @@ public:
 
     void setCredentialCheck(CredentialCheck check) { m_credentialCheck = std::move(check); }
 
-    // The socket with this peer became a WebSocket: no HTTP rules from now on, only the write cap.
-    void markUpgraded(const QHostAddress &peer, quint16 peerPort);
+    // Receives every valid live upgrade; without one, upgrades are refused with 503.
+    void setLiveHandler(std::function<void(LiveUpgrade)> handler) { m_liveHandler = std::move(handler); }
+    // A socket handed to the live handler is closed: it no longer counts against the caps.
+    void releaseLive(const QString &address);
 
     // Graceful shutdown: call after close(). Closes idle HTTP connections now and every other
     // one as soon as its request has been answered and the answer flushed, then calls `done`
-    // (at the latest after timeoutMs, closing what is left). Upgraded sockets are LiveHub's.
+    // (at the latest after timeoutMs, closing what is left). Live sockets are LiveHub's.
     void drain(int timeoutMs, std::function<void()> done);
 
     int httpConnections();
-    int liveConnections();
+    int liveConnections() const { return m_live; }
     qint64 refusedTotal() const { return m_refused; }
     qint64 idleClosedTotal() const { return m_idleClosed; }
     // Counters for /healthz.
@@ -76,13 +82,9 @@ protected:
 private:
     struct Tracked
     {
-        // QPointer, not signals: QHttpServer 6.4 calls socket->disconnect() on a WebSocket
-        // upgrade, which also drops our destroyed/disconnected connections.
         QPointer<QTcpSocket> socket;
         QString address;
-        quint16 peerPort = 0; // kept here so matching never touches a socket being destroyed
         QElapsedTimer lastActivity;
-        bool upgraded = false;
         // Bytes came in and no answer went out since: a request is being received or handled.
         // QHttpServer 6.4 keeps its parser private, so this is how a drain tells a request in
         // flight from an idle keep-alive connection.
@@ -97,33 +99,31 @@ private:
         QElapsedTimer refusedClock;
         QElapsedTimer lastDiscard;
         qint64 discarded = 0;
-        QElapsedTimer closingSince; // a live socket's close waiting for a peer that does not read
     };
     enum class Status { BadRequest = 400, Unauthorized = 401, Timeout = 408, TooLarge = 413, UrlTooLong = 414,
-                        HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };
+                        UpgradeRequired = 426, HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };
 
     void onReadyRead(QTcpSocket *socket);
     void afterRead(QTcpSocket *socket);
-    void onLiveReadyRead(QTcpSocket *socket);
+    // The intake saw a complete WebSocket upgrade of the live path: answer or hand it over.
+    void takeUpgrade(QTcpSocket *socket, Tracked &t);
     bool checkWriteBacklog(QTcpSocket *socket, Tracked &t);
     void checkTotalBacklog();
-    void refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason);
+    void refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason, const QByteArray &extraHeaders = {});
     void discardInput(QTcpSocket *socket);
     void lingerStep(QTcpSocket *socket);
     void warnThrottled(const QString &line);
     void forget(QObject *socket);
-    void unindex(QObject *socket, const Tracked &t);
     void purgeDeleted();
     void sweep();
     void drainStep();
 
     Limits m_limits;
     CredentialCheck m_credentialCheck;
-    QHash<QObject *, Tracked> m_sockets;
-    // (address, peer port) -> socket, so markUpgraded finds its socket in O(1): a scan per
-    // upgrade made connecting N live clients O(N^2).
-    QHash<std::pair<QString, quint16>, QObject *> m_byPeer;
-    QHash<QString, int> m_perAddress;
+    std::function<void(LiveUpgrade)> m_liveHandler;
+    QHash<QObject *, Tracked> m_sockets; // HTTP connections
+    int m_live = 0;                      // sockets handed to the live handler, not released yet
+    QHash<QString, int> m_perAddress;    // both kinds
     QTimer m_sweep;
     qint64 m_refused = 0;
     qint64 m_idleClosed = 0;

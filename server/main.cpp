@@ -28,7 +28,6 @@
 #include <QSaveFile>
 #include <QTcpServer>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <cstdio>
 #include <memory>
@@ -329,6 +328,7 @@ int main(int argc, char *argv[])
         }
     });
     hub.setMaxWriteBufferBytes(options.maxWriteBufferBytes);
+    hub.setMaxWriteBufferTotalBytes(options.maxWriteBufferTotalBytes);
     HttpApi api(http, tokens, league, db, rateLimiter, [tcp, &hub, &fanout] {
         QJsonObject connections = tcp->stats();
         connections.insert(QStringLiteral("live"), hub.connectionCount());
@@ -355,12 +355,12 @@ int main(int argc, char *argv[])
 #else
     http.bind(tcp);
 #endif
-    QObject::connect(&http, &QHttpServer::newWebSocketConnection, &hub, [&http, &hub, tcp] {
-        while (http.hasPendingWebSocketConnections()) {
-            std::unique_ptr<QWebSocket> socket = http.nextPendingWebSocketConnection();
-            tcp->markUpgraded(socket->peerAddress(), socket->peerPort());
-            hub.accept(std::move(socket));
-        }
+    // Live upgrades bypass QHttpServer: TrackingTcpServer answers the handshake and hands the
+    // socket over; it counts it against the connection caps until LiveHub closes it.
+    tcp->setLiveHandler([&hub](LiveUpgrade upgrade) { hub.accept(std::move(upgrade)); });
+    hub.setConnectionReleased([tcp = QPointer<TrackingTcpServer>(tcp)](const QString &address) {
+        if (tcp)
+            tcp->releaseLive(address);
     });
 
     std::unique_ptr<Simulator> simulator;

@@ -1259,6 +1259,20 @@
     </message>
 </context>
 <context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>LeagueDesk</source>
+        <translation>LeagueDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>LeagueDesk — %n unread change(s)</source>
+        <translation>
+            <numerusform>LeagueDesk — %n ungelesene Änderung</numerusform>
+            <numerusform>LeagueDesk — %n ungelesene Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WalletView</name>
     <message>
         <source>Wallet</source>

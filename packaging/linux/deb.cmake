@@ -15,6 +15,7 @@ set(LEAGUEDESK_QML_DEPENDS
     qml6-module-qtquick-shapes
     qml6-module-qtquick-templates
     qml6-module-qtquick-window
+    qml6-module-qt-labs-platform
     CACHE INTERNAL "Debian packages of the Qt QML modules leaguedesk imports")
 list(JOIN LEAGUEDESK_QML_DEPENDS ", " _ld_qml_depends)
 

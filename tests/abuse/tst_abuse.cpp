@@ -464,6 +464,38 @@ private slots:
         checkBudgets("over the per-address cap");
     }
 
+    // Live sockets leave Qt after their handshake but still count against both caps until closed.
+    void liveConnectionsCountAgainstCaps()
+    {
+        m_measure.reset(); // another server for this attack
+        QVERIFY(startServer({QStringLiteral("--max-connections-per-address"), QStringLiteral("8")}));
+        std::vector<std::unique_ptr<RawConnection>> held;
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(openLive(*held.back(), m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        }
+        RawConnection ninth(m_server->port());
+        QVERIFY2(ninth.waitClosed(QDeadlineTimer(kWaitMs)), "a ninth connection beside 8 live ones is closed at once");
+        held.clear();
+        // Released once the server has seen them close.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->healthy(1000), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->connectionStats().value(QLatin1String("tcp_live")).toInteger(), 0, 10000);
+
+        m_measure.reset();
+        QVERIFY(startServer(newFlags({QStringLiteral("--max-connections"), QStringLiteral("8"),
+                                      QStringLiteral("--max-connections-per-address"), QStringLiteral("0")})));
+        for (int i = 0; i < 8; ++i) {
+            held.push_back(std::make_unique<RawConnection>(m_server->port()));
+            QVERIFY(openLive(*held.back(), m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        }
+        RawConnection api(m_server->port());
+        QVERIFY(api.send("GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken()) + "\r\n", QDeadlineTimer(kWaitMs)));
+        QCOMPARE(api.readStatus(QDeadlineTimer(kWaitMs)), 503); // over the total: /healthz only
+        QVERIFY(m_server->healthy());
+        QCOMPARE(m_server->connectionStats().value(QLatin1String("tcp_live")).toInteger(), 8);
+        checkBudgets("live connections at the caps");
+    }
+
     // ...and the live frame checks: invalid UTF-8 in a text frame closes with 1007.
     void invalidUtf8Closes1007()
     {
@@ -477,6 +509,128 @@ private slots:
         QCOMPARE(opcode, 0x8);
         QCOMPARE((quint8(payload.at(0)) << 8) | quint8(payload.at(1)), 1007);
         checkBudgets("invalid UTF-8 frame");
+    }
+
+    // Row 12 (laxness): RFC 6455 5.1, a client frame without a mask closes with 1002.
+    void unmaskedFrameCloses1002()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QVERIFY(c.send(WsFrame::text(R"({"op":"ping","id":1})", false), QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.size() >= 4; });
+        int opcode = 0;
+        QByteArray payload;
+        QVERIFY(WsFrame::firstFrame("\r\n\r\n" + answer, &opcode, &payload));
+        QCOMPARE(opcode, 0x8); // a close, not the pong an unmasked ping would otherwise get
+        QVERIFY(payload.size() >= 2);
+        QCOMPARE((quint8(payload.at(0)) << 8) | quint8(payload.at(1)), 1002);
+        QVERIFY2(c.waitClosed(QDeadlineTimer(kWaitMs)), "the server closes the connection after its close frame");
+        checkBudgets("unmasked frame");
+    }
+
+    // A frame declaring 1 TiB is refused from its header alone: 1009 comes without a payload byte.
+    void oversizedHeaderCloses1009()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QByteArray header("\x81\xff", 2); // FIN + text, masked, 64-bit length
+        for (int i = 7; i >= 0; --i)
+            header.append(char((quint64(1) << 40) >> (8 * i)));
+        header.append("\x01\x02\x03\x04", 4);
+        QVERIFY(c.send(header, QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.size() >= 4; });
+        int opcode = 0;
+        QByteArray payload;
+        QVERIFY(WsFrame::firstFrame("\r\n\r\n" + answer, &opcode, &payload));
+        QCOMPARE(opcode, 0x8);
+        QCOMPARE((quint8(payload.at(0)) << 8) | quint8(payload.at(1)), 1009);
+        checkBudgets("1 TiB frame header");
+    }
+
+    // Pings are charged to the frame rate like every other frame (the pongs they cost too).
+    void pingsCountAsFrames()
+    {
+        RawConnection c(m_server->port());
+        QByteArray pings;
+        for (int i = 0; i < 400; ++i)
+            pings += WsFrame::ping();
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        QVERIFY(c.send(pings, QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.contains("too many"); });
+        QVERIFY2(answer.contains("too many messages"), "400 pings at once must close with 1008");
+        checkBudgets("400 pings at once");
+    }
+
+    // Frames sent in the same packet as the handshake are not lost in the hand-over from Qt.
+    void framesWithTheHandshake()
+    {
+        RawConnection c(m_server->port());
+        QVERIFY(c.send(WsFrame::upgradeRequest(m_server->managerToken(QStringLiteral("SSPSLT0001")))
+                           + WsFrame::text(R"({"op":"ping","id":"early"})"),
+                       QDeadlineTimer(kWaitMs)));
+        const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.contains("early"); });
+        QVERIFY(answer.startsWith("HTTP/1.1 101"));
+        QVERIFY2(answer.contains(R"("id":"early")"), "the pong of a frame that came with the handshake");
+    }
+
+    // The total write cap covers live connections too: a subscriber that never reads its (large)
+    // answers is closed as a slow reader once all connections together pass it, long before its own
+    // cap (here 64 MiB) or the frame rate (200 frames) would close it.
+    void liveTotalWriteCap()
+    {
+        m_measure.reset(); // another server for this attack
+        QVERIFY(startServer(newFlags({QStringLiteral("--max-write-buffer"), QStringLiteral("67108864"),
+                                      QStringLiteral("--max-write-buffer-total"), QStringLiteral("1048576")})));
+        // Each frame is answered with an error that echoes its 60 KB channel name.
+        const QByteArray frame = WsFrame::text(R"({"op":"subscribe","id":1,"channel":")" + QByteArray(60000, 'x') + R"("})");
+        RawConnection c(m_server->port(), true);
+        QVERIFY(openLive(c, m_server->managerToken(QStringLiteral("SSPSLT0001"))));
+        int sent = 0;
+        c.sendUntil([&] { return ++sent <= 150 ? frame : QByteArray(); }, QDeadlineTimer(attackMs()), sampler());
+        QVERIFY2(c.closedByPeer() || c.waitClosed(QDeadlineTimer(kWaitMs)), "a live reader behind the total cap must be closed");
+        const QJsonObject stats = m_server->connectionStats();
+        QVERIFY2(stats.value(QLatin1String("live_slow_readers")).toInteger() >= 1,
+                 QJsonDocument(stats).toJson(QJsonDocument::Compact).constData());
+        QCOMPARE(stats.value(QLatin1String("live_rate_closed")).toInteger(), 0);
+        checkBudgets("live answers never read, total cap");
+    }
+
+    // A WebSocket upgrade of any other path gets one plain answer (QHttpServer 6.4 would answer
+    // twice: the route, then its "no WebSocket handler" reply).
+    void upgradeElsewhereIsRefused()
+    {
+        RawConnection c(m_server->port());
+        QByteArray request = WsFrame::upgradeRequest(m_server->managerToken(QStringLiteral("SSPSLT0001")));
+        request.replace("GET /api/v1/live ", "GET /api/v1/me ");
+        QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+        const QByteArray all = c.read(QDeadlineTimer(kWaitMs)); // until the server closes
+        QVERIFY2(c.closedByPeer(), "closed after its answer");
+        QVERIFY2(all.startsWith("HTTP/1.1 400 "), all.left(200).constData());
+        QCOMPARE(all.count("HTTP/1.1 "), 1);
+        checkBudgets("WebSocket upgrade of another path");
+    }
+
+    // A bad handshake on the live path gets an HTTP answer, not a hanging socket.
+    void badHandshakeIsAnswered()
+    {
+        const QByteArray token = m_server->managerToken(QStringLiteral("SSPSLT0001"));
+        {
+            RawConnection c(m_server->port());
+            QByteArray request = WsFrame::upgradeRequest(token);
+            request.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8");
+            QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+            QByteArray all;
+            QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs), &all), 426);
+            QVERIFY(all.contains("Sec-WebSocket-Version: 13"));
+        }
+        {
+            RawConnection c(m_server->port());
+            QByteArray request = WsFrame::upgradeRequest(token);
+            request.replace("dGhlIHNhbXBsZSBub25jZQ==", "bm90IDE2");
+            QVERIFY(c.send(request, QDeadlineTimer(kWaitMs)));
+            QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs)), 400);
+        }
+        checkBudgets("bad handshakes");
     }
 
     // Row 9: an Upgrade other than websocket on the live path gets an ordinary answer at once.

@@ -20,6 +20,7 @@ enum class Fault {
     UnknownFrame,    // unknown ops
     ServerRestart,   // the server stops and starts again on the same database
     NewEpoch,        // the server restarts having lost its live history (new epoch)
+    DatabaseRestart, // PostgreSQL stops and starts again under the running server
 };
 
 struct Step
@@ -29,7 +30,9 @@ struct Step
     int amount;      // latency or answer delay in ms, 503 share in per mille
 };
 
-QList<Step> schedule(std::uint64_t seed, bool allowRestarts);
+// Faults past what is allowed are never drawn, so a seed's schedule without database restarts is
+// the same as before they existed.
+QList<Step> schedule(std::uint64_t seed, bool allowRestarts, bool allowDatabaseRestarts = false);
 QString describe(const Step &step);
 
 } // namespace Chaos

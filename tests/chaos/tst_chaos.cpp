@@ -4,9 +4,13 @@
 // malformed and unknown frames, server restarts and restarts that lose the live history. After
 // each schedule heals, every observed query must equal a fresh REST read within 2 s.
 //
+// On PostgreSQL (run through tests/server/pg-tests.sh, ctest chaos_postgres) the server gets a
+// fresh database there, and PostgreSQL itself is restarted under it as one more fault.
+//
 // LEAGUEDESK_CHAOS_TRIALS (default 20) trials run, seeds LEAGUEDESK_CHAOS_SEED (default 1) and
 // up; a failure names its seed, and LEAGUEDESK_CHAOS_SEED=S LEAGUEDESK_CHAOS_TRIALS=1 replays it.
 #include "ChaosSchedule.h"
+#include "server/TestDatabase.h"
 #include "support/FaultProxy.h"
 #include "support/RestCall.h"
 #include "support/ServerProcess.h"
@@ -77,6 +81,7 @@ class TestChaos : public QObject
     std::unique_ptr<QProcess> m_restarted;  // the same server started again on that database
     QUrl m_serverUrl;
     std::unique_ptr<FaultProxy> m_proxy;
+    QString m_databaseUrl; // PostgreSQL (pg-tests.sh); empty: m_first's SQLite file
 
     struct Client
     {
@@ -115,7 +120,7 @@ class TestChaos : public QObject
         m_restarted->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_restarted->start(ServerProcess::executablePath(),
                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"),
-                                       QStringLiteral("sqlite:") + m_first->databasePath()}
+                                       m_databaseUrl.isEmpty() ? QStringLiteral("sqlite:") + m_first->databasePath() : m_databaseUrl}
                                + kServerArgs);
         QByteArray out;
         const bool up = QTest::qWaitFor(
@@ -139,8 +144,18 @@ class TestChaos : public QObject
         const QString connection = QStringLiteral("chaos-history");
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(m_first->databasePath());
+            QSqlDatabase db;
+            if (m_databaseUrl.isEmpty()) {
+                db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(m_first->databasePath());
+            } else {
+                const QUrl url(m_databaseUrl);
+                db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+                db.setHostName(url.host());
+                db.setPort(url.port(5432));
+                db.setUserName(url.userName());
+                db.setDatabaseName(url.path().mid(1));
+            }
             if (db.open()) {
                 QSqlQuery q(db);
                 ok = q.exec(QStringLiteral("DELETE FROM live_events"))
@@ -150,6 +165,25 @@ class TestChaos : public QObject
         }
         QSqlDatabase::removeDatabase(connection);
         return ok;
+    }
+
+    // One of pg-tests.sh's LEAGUEDESK_TEST_PG_STOP / _START commands, with the event loop running
+    // meanwhile (the clients live in this process).
+    static bool runDatabaseCommand(const char *variable)
+    {
+        const QString command = qEnvironmentVariable(variable);
+        if (command.isEmpty())
+            return false;
+        QProcess shell;
+        shell.setProcessChannelMode(QProcess::ForwardedChannels);
+        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+        return QTest::qWaitFor([&] { return shell.state() == QProcess::NotRunning; }, 60000)
+            && shell.exitStatus() == QProcess::NormalExit && shell.exitCode() == 0;
+    }
+
+    static bool databaseRestartsAllowed()
+    {
+        return qEnvironmentVariableIsSet("LEAGUEDESK_TEST_PG_STOP") && qEnvironmentVariableIsSet("LEAGUEDESK_TEST_PG_START");
     }
 
     void addClient(const QString &name, const QString &token, const QList<QueryKey> &keys)
@@ -243,6 +277,13 @@ class TestChaos : public QObject
             if (!startServer())
                 return false;
             break;
+        case Fault::DatabaseRestart:
+            if (!runDatabaseCommand("LEAGUEDESK_TEST_PG_STOP"))
+                return false;
+            hold();
+            if (!runDatabaseCommand("LEAGUEDESK_TEST_PG_START"))
+                return false;
+            break;
         }
         return true;
     }
@@ -253,7 +294,10 @@ private Q_SLOTS:
         // The clients' retries and refusals are expected here; keep the log to what matters.
         QLoggingCategory::setFilterRules(QStringLiteral("leaguedesk.*.debug=false\nleaguedesk.*.info=false"));
         m_first = std::make_unique<ServerProcess>();
-        QVERIFY2(m_first->start(kServerArgs), qPrintable(m_first->errorString()));
+        QStringList args = kServerArgs;
+        if (!TestDatabase::baseUrl().isEmpty())
+            args += TestDatabase::freshDatabaseArgs(&m_databaseUrl);
+        QVERIFY2(m_first->start(args), qPrintable(m_first->errorString()));
         m_serverUrl = m_first->baseUrl();
         m_proxy = std::make_unique<FaultProxy>(quint16(m_serverUrl.port()));
         QVERIFY(m_proxy->listen());
@@ -300,7 +344,7 @@ private Q_SLOTS:
     {
         QFETCH(int, seed);
         const bool restarts = qEnvironmentVariableIntValue("LEAGUEDESK_CHAOS_NO_RESTARTS") == 0;
-        const QList<Chaos::Step> steps = Chaos::schedule(std::uint64_t(seed), restarts);
+        const QList<Chaos::Step> steps = Chaos::schedule(std::uint64_t(seed), restarts, restarts && databaseRestartsAllowed());
         QStringList described;
         for (const Chaos::Step &step : steps) {
             described.append(Chaos::describe(step));

@@ -458,8 +458,15 @@ private Q_SLOTS:
         model.load({{"teams", QJsonArray{team("T1", "Blue"), team("T2", "Red")}}});
         QCOMPARE(log.take(), QStringList({"insert 0-0", "insert 1-1"}));
         QCOMPARE(model.nameOf("T2"), QStringLiteral("Red"));
+        QCOMPARE(model.property("names").toMap().value("T2").toString(), QStringLiteral("Red"));
+        QSignalSpy renamed(&model, &TeamListModel::namesChanged);
         model.load({{"teams", QJsonArray{team("T1", "Navy"), team("T2", "Red")}}});
         QCOMPARE(log.take(), QStringList({"change 0-0 display,name"}));
+        // QML bindings read `names` and follow its NOTIFY: a rename reaches every label.
+        QCOMPARE(renamed.count(), 1);
+        QCOMPARE(model.property("names").toMap().value("T1").toString(), QStringLiteral("Navy"));
+        model.load({{"teams", QJsonArray{team("T1", "Navy"), team("T2", "Red")}}});
+        QCOMPARE(renamed.count(), 1); // nothing changed, nothing re-evaluated
     }
 };
 

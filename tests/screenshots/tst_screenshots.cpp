@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -216,6 +217,13 @@ private Q_SLOTS:
         QVERIFY2(m_server.start({QStringLiteral("--simulate=1")}), qPrintable(m_server.errorString()));
     }
 
+    // Any warning from the views (a binding loop, a handler for a signal that does not exist, a
+    // type error) fails the test that caused it: the screen may still look right while it is wrong.
+    void init()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("\\.qml:\\d+")));
+    }
+
     void managerViews()
     {
         shoot(m_server.managerToken(QStringLiteral("SSPSLT0001")), QStringLiteral("manager"),
@@ -249,6 +257,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), int(quiet.teamIds().size()), timeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(findVisible(app.window, QStringLiteral("teamBalance")), timeoutMs);
         QVERIFY(findVisible(app.window, QStringLiteral("teamBalance"))->property("text").toString() != QStringLiteral("–"));
+
+        // Every team's sealed bids on a player, by team name (TeamListModel.names), not by id.
+        showView(app.window, QStringLiteral("rounds"));
+        QQuickItem *bids = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((bids = findVisible(app.window, QStringLiteral("teamBids"))), timeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(bids->property("text").toString().contains(QLatin1String("Team "))
+                                      && !bids->property("text").toString().contains(QLatin1String("SSPSLT")),
+                                  qPrintable(bids->property("text").toString()), timeoutMs);
 
         showView(app.window, QStringLiteral("tiebreakers"));
         QQuickItem *resolve = nullptr;

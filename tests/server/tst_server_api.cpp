@@ -189,6 +189,32 @@ private Q_SLOTS:
         QCOMPARE(get(path, manager(), {{"If-None-Match", "\"other\""}}).status, 200);
     }
 
+    // A squad or wallet 200 is answered from the server's body cache while its revision stands
+    // (RevisionBodyCache): the same bytes, counted in /healthz. finalizeOpenRound checks that a
+    // change is never answered from the cache.
+    void revisionBodyCache()
+    {
+        const auto cache = [this] {
+            return requestAt(m_server.baseUrl(), "GET", QStringLiteral("/healthz"), {})
+                .json[QLatin1String("body_cache")].toObject();
+        };
+        for (const QString &resource : {QStringLiteral("squad"), QStringLiteral("wallet")}) {
+            const QString path = QStringLiteral("/teams/%1/%2").arg(kOwnTeam, resource);
+            const Answer first = get(path, manager());
+            QCOMPARE(first.status, 200);
+            const qint64 hitsBefore = cache()[QLatin1String("hits")].toInteger(-1);
+            QVERIFY(hitsBefore >= 0);
+            const Answer second = get(path, m_server.adminToken()); // the same for every allowed caller
+            QCOMPARE(second.status, 200);
+            QCOMPARE(second.body, first.body);
+            QCOMPARE(second.etag, first.etag);
+            QCOMPARE(cache()[QLatin1String("hits")].toInteger(), hitsBefore + 1);
+            // A manager of another team gets 403, never the cached body.
+            QCOMPARE(get(QStringLiteral("/teams/%1/%2").arg(kOtherTeam, resource), manager()).status, 403);
+        }
+        QVERIFY(cache()[QLatin1String("entries")].toInteger() >= 2);
+    }
+
     // Squad and wallet 304s are decided from the revision alone (HttpApi::RevisionTag): never for
     // a caller who would not get the 200, and the tag is the same for everyone who would.
     void revisionEtagOnlyForAllowedCallers()
