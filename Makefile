@@ -79,14 +79,17 @@ bench: build
 	@scripts/bench.sh $(BUILD_DIR)
 
 # Live fan-out, ours next to the Node.js + ws baseline in the same run (bench/server/fanout.sh;
-# needs node and npm, installs the pinned ws into $(BUILD_DIR)/bench-node). FANOUT_CLIENTS, e.g.
-# FANOUT_CLIENTS=1000,5000,15000,19000; FANOUT_SAMPLES per count (default 15).
-FANOUT_CLIENTS ?= 1000,5000
+# needs node and npm, installs the pinned ws into $(BUILD_DIR)/bench-node), both driven by the
+# epoll load generator bench/server/loadgen. FANOUT_CLIENTS per run, FANOUT_SAMPLES per count,
+# FANOUT_LOADGEN more load-generator options (e.g. --workers 1).
+FANOUT_CLIENTS ?= 1000,5000,15000,19000
 FANOUT_SAMPLES ?= 15
+FANOUT_LOADGEN ?=
 .PHONY: bench-fanout
 bench-fanout: configure
 	@scripts/install-deps.sh --bench
-	LEAGUEDESK_BENCH_CLIENTS=$(FANOUT_CLIENTS) LEAGUEDESK_BENCH_SAMPLES=$(FANOUT_SAMPLES) bench/server/fanout.sh $(BUILD_DIR)
+	LEAGUEDESK_BENCH_CLIENTS=$(FANOUT_CLIENTS) LEAGUEDESK_BENCH_SAMPLES=$(FANOUT_SAMPLES) \
+	    LEAGUEDESK_BENCH_LOADGEN="$(FANOUT_LOADGEN)" bench/server/fanout.sh $(BUILD_DIR)
 
 # The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest
 # tst_abuse, part of `make test`, runs each for 2 s). LEAGUEDESK_ABUSE_RSS_MIB / _DB_MIB / _LOG_MIB

@@ -2,19 +2,20 @@
 # Server benchmarks on loopback (docs/PERFORMANCE.md, "## Server"):
 #   1. REST: GET /teams/{id}/squad requests/s with keep-alive (wrk, Debian package `wrk`), next to
 #      GET /me (authentication only) and a 304 revalidation of the squad, same server, same run.
-#   2. Live fan-out: one event to 1, 1000 and 5000 subscribed WebSocket clients (FanoutBench.cpp).
+#   2. Live fan-out: one event to 1, 1000 and 5000 subscribed WebSocket clients (leaguedesk-bench-loadgen,
+#      bench/server/loadgen; servers.sh starts the server). `make bench-fanout` compares with Node + ws.
 # Usage: bench/server/run.sh [BUILD_DIR]; LEAGUEDESK_BENCH_SECONDS (per wrk run, default 5),
 # LEAGUEDESK_BENCH_CLIENTS (default 1,1000,5000), LEAGUEDESK_BENCH_SAMPLES (default 15),
 # LEAGUEDESK_BENCH_ONLY (rest or fanout: run only that half).
 set -euo pipefail
 build_dir=$(cd "${1:-build}" && pwd)
 server="$build_dir/server/leaguedesk-server"
-fanout="$build_dir/bench/server/leaguedesk-bench-fanout"
+fanout="$build_dir/bench/server/loadgen/leaguedesk-bench-loadgen"
 only=${LEAGUEDESK_BENCH_ONLY:-}
 if [ "$only" = rest ]; then
   [ -x "$server" ] || cmake --build "$build_dir" --target leaguedesk-server
 else
-  [ -x "$server" ] && [ -x "$fanout" ] || cmake --build "$build_dir" --target leaguedesk-server leaguedesk-bench-fanout
+  [ -x "$server" ] && [ -x "$fanout" ] || cmake --build "$build_dir" --target leaguedesk-server leaguedesk-bench-loadgen
 fi
 seconds=${LEAGUEDESK_BENCH_SECONDS:-5}
 # 5000 client sockets in the bench and 5000 in the server (a child, so it inherits this).
@@ -67,11 +68,20 @@ fi
 
 [ "$only" = rest ] && exit 0
 
-"$fanout" --clients "${LEAGUEDESK_BENCH_CLIENTS:-1,1000,5000}" --samples "${LEAGUEDESK_BENCH_SAMPLES:-15}" 2>"$tmp/fanout.log" \
-  || { tail -20 "$tmp/fanout.log" >&2; exit 1; }
+. "$(dirname "$0")/servers.sh"
+trap 'stop_server; cleanup' EXIT
+trap 'exit 130' INT TERM
+samples=${LEAGUEDESK_BENCH_SAMPLES:-15}
+first=""
+IFS=, read -ra counts <<<"${LEAGUEDESK_BENCH_CLIENTS:-1,1000,5000}"
+for n in "${counts[@]}"; do
+  line=$(run_loadgen ours "$n" "$samples")
+  first=${first:-$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")}
+  p50=$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+  echo "$line p50_vs_${counts[0]}_clients=$(python3 -c "print(f'{$p50 / $first:.1f}x')")"
+done
 
 # The same 5000-client fan-out on GLib's event dispatcher (QT_NO_GLIB set but empty), which the
 # server used before it picked Qt's UNIX dispatcher itself: the ratio to the line above is the gain.
 echo "glib dispatcher, for comparison:"
-QT_NO_GLIB= "$fanout" --clients 5000 --samples "${LEAGUEDESK_BENCH_SAMPLES:-15}" 2>>"$tmp/fanout.log" \
-  || { tail -20 "$tmp/fanout.log" >&2; exit 1; }
+QT_NO_GLIB= run_loadgen ours 5000 "$samples"

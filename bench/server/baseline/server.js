@@ -1,6 +1,6 @@
 // The fan-out baseline: the seed system's live stack (Node.js + the `ws` package, pinned in
 // package.json, installed by bench/server/fanout.sh into build/, never committed), speaking just
-// enough of PROTOCOL.md for leaguedesk-bench-fanout to drive it like leaguedesk-server:
+// enough of PROTOCOL.md for leaguedesk-bench-loadgen to drive it like leaguedesk-server:
 // - GET /api/v1/live upgrades with `Authorization: Bearer <token>` (unknown token: 401);
 // - {"op":"subscribe","id","channel"} answers `subscribed` for the manager's own team:{id} or, for
 //   the admin, any channel; {"op":"ping"} answers pong;
