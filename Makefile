@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CTEST_ARGS ?=
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build run run-cluster test test-sanitize fuzz chaos bench soak clean check-qt68
+.PHONY: all deps configure build run run-cluster test test-sanitize fuzz chaos bench bench-cluster soak clean check-qt68
 
 all: build
 
@@ -90,6 +90,19 @@ bench-fanout: configure
 	@scripts/install-deps.sh --bench
 	LEAGUEDESK_BENCH_CLIENTS=$(FANOUT_CLIENTS) LEAGUEDESK_BENCH_SAMPLES=$(FANOUT_SAMPLES) \
 	    LEAGUEDESK_BENCH_LOADGEN="$(FANOUT_LOADGEN)" bench/server/fanout.sh $(BUILD_DIR)
+
+# Live fan-out over a throwaway cluster (issue 11; bench/server/bench-cluster.sh): PostgreSQL,
+# CLUSTER_INSTANCES instances and HAProxy from scripts/cluster.sh on a quiet league, CLUSTER_CLIENTS
+# live connections in all spread evenly over the instances (straight, not through HAProxy: one
+# process may open 20,000 files), one event to every connection; then the same event with
+# CLUSTER_CLIENTS / CLUSTER_INSTANCES connections on one instance as the baseline of the same run.
+CLUSTER_INSTANCES ?= 3
+CLUSTER_CLIENTS ?= 48000
+CLUSTER_SAMPLES ?= 10
+.PHONY: bench-cluster
+bench-cluster: build
+	LEAGUEDESK_BENCH_INSTANCES=$(CLUSTER_INSTANCES) LEAGUEDESK_BENCH_CLIENTS=$(CLUSTER_CLIENTS) \
+	    LEAGUEDESK_BENCH_SAMPLES=$(CLUSTER_SAMPLES) bench/server/bench-cluster.sh $(BUILD_DIR)
 
 # The abuse suite's long form (docs/SERVER.md, "Limits"): every attack for ABUSE_SECONDS (ctest
 # tst_abuse, part of `make test`, runs each for 2 s). LEAGUEDESK_ABUSE_RSS_MIB / _DB_MIB / _LOG_MIB

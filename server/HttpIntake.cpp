@@ -50,6 +50,7 @@ void HttpIntake::feed(const char *data, qsizetype size)
 {
     const char *p = data;
     const char *end = data + size;
+    qint64 completedBefore = m_completed;
     while (p < end && m_refusal == Refusal::None && !m_upgraded) {
         switch (m_state) {
         case State::RequestLine:
@@ -103,7 +104,12 @@ void HttpIntake::feed(const char *data, qsizetype size)
             break;
         }
         }
+        if (m_completed != completedBefore) {
+            completedBefore = m_completed;
+            m_lastRequestEnd = m_fed + (p - data);
+        }
     }
+    m_fed += p - data;
 }
 
 void HttpIntake::requestLine()

@@ -40,6 +40,9 @@ public:
     // A request has started (first byte seen) and is not complete yet.
     bool inRequest() const { return m_state != State::RequestLine || m_headerBytes > 0; }
     qint64 completedRequests() const { return m_completed; }
+    // Stream offset (bytes fed so far) just after the last complete request: what a refusal
+    // leaves for the requests before it.
+    qint64 lastRequestEnd() const { return m_lastRequestEnd; }
     // Of the request being received (valid once its line/headers were read).
     QByteArray path() const { return m_path; }
     QByteArray authorization() const { return m_authorization; }
@@ -62,6 +65,8 @@ private:
     QByteArray m_reason;
     bool m_upgraded = false;
     qint64 m_completed = 0;
+    qint64 m_fed = 0;            // bytes consumed by feed() so far
+    qint64 m_lastRequestEnd = 0;
 
     QByteArray m_line;           // the line being read, without its CRLF once complete
     qsizetype m_headerBytes = 0; // of the current request so far

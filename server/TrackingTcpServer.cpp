@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <utility>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -162,6 +163,17 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         discardInput(socket);
         return;
     }
+    if (t.pendingRefusal) {
+        // Requests ahead of a refused one are still being answered (QHttpServer takes one per
+        // readyRead): nothing that came after them may reach it.
+        const qint64 available = socket->bytesAvailable();
+        t.fed += std::max<qint64>(0, available - t.seenInBuffer);
+        if (keepOnlyEarlier(socket, t) > 0)
+            queueAfterRead(socket, t);
+        else
+            sendPendingRefusal(socket, t);
+        return;
+    }
     if (t.intake.upgraded())
         return; // answered or handed over already
 
@@ -173,6 +185,7 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         const QByteArray bytes = socket->peek(available).right(fresh);
         const qint64 before = t.intake.completedRequests();
         t.intake.feed(bytes.constData(), bytes.size());
+        t.fed += bytes.size();
         t.seenInBuffer = available;
         const qint64 done = t.intake.completedRequests() - before;
         t.unanswered += done;
@@ -187,25 +200,25 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
     case HttpIntake::Refusal::None:
         break;
     case HttpIntake::Refusal::BadRequest:
-        refuse(socket, t, Status::BadRequest, QString::fromLatin1(t.intake.refusalReason()));
+        refuseAfterEarlier(socket, t, Status::BadRequest, QString::fromLatin1(t.intake.refusalReason()));
         return;
     case HttpIntake::Refusal::UrlTooLong:
-        refuse(socket, t, Status::UrlTooLong, QStringLiteral("request target over %1 bytes").arg(m_limits.intake.maxUrlBytes));
+        refuseAfterEarlier(socket, t, Status::UrlTooLong, QStringLiteral("request target over %1 bytes").arg(m_limits.intake.maxUrlBytes));
         return;
     case HttpIntake::Refusal::HeadersTooLarge:
-        refuse(socket, t, Status::HeadersTooLarge,
+        refuseAfterEarlier(socket, t, Status::HeadersTooLarge,
                QStringLiteral("request headers over %1 bytes").arg(m_limits.intake.maxHeaderBytes));
         return;
     case HttpIntake::Refusal::NotImplemented:
-        refuse(socket, t, Status::NotImplemented, QString::fromLatin1(t.intake.refusalReason()));
+        refuseAfterEarlier(socket, t, Status::NotImplemented, QString::fromLatin1(t.intake.refusalReason()));
         return;
     case HttpIntake::Refusal::BodyTooLarge: {
         // PROTOCOL.md: 401 comes before 413, and the server never reads a stranger's body.
         const bool api = t.intake.path() != "/healthz";
         if (api && m_credentialCheck && !m_credentialCheck(t.intake.authorization()))
-            refuse(socket, t, Status::Unauthorized, QStringLiteral("missing or unknown bearer token"));
+            refuseAfterEarlier(socket, t, Status::Unauthorized, QStringLiteral("missing or unknown bearer token"));
         else
-            refuse(socket, t, Status::TooLarge, QStringLiteral("request bodies are limited to %1 KiB")
+            refuseAfterEarlier(socket, t, Status::TooLarge, QStringLiteral("request bodies are limited to %1 KiB")
                                                       .arg(m_limits.intake.maxBodyBytes / 1024));
         return;
     }
@@ -231,14 +244,19 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         socket->abort();
         return;
     }
-    if (!t.afterReadQueued) {
-        t.afterReadQueued = true;
-        // Runs once QHttpServer has handled these bytes (its slot comes after this one).
-        QMetaObject::invokeMethod(this, [this, guard = QPointer<QTcpSocket>(socket)] {
-            if (guard)
-                afterRead(guard);
-        }, Qt::QueuedConnection);
-    }
+    queueAfterRead(socket, t);
+}
+
+void TrackingTcpServer::queueAfterRead(QTcpSocket *socket, Tracked &t)
+{
+    if (t.afterReadQueued)
+        return;
+    t.afterReadQueued = true;
+    // Runs once QHttpServer has handled these bytes (its slot comes after this one).
+    QMetaObject::invokeMethod(this, [this, guard = QPointer<QTcpSocket>(socket)] {
+        if (guard)
+            afterRead(guard);
+    }, Qt::QueuedConnection);
 }
 
 void TrackingTcpServer::afterRead(QTcpSocket *socket)
@@ -249,6 +267,14 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
     Tracked &t = *it;
     t.afterReadQueued = false;
     t.seenInBuffer = std::min(t.seenInBuffer, socket->bytesAvailable());
+    if (t.pendingRefusal) {
+        // Once QHttpServer has answered every request before the refused one (its answers are
+        // queued ahead), the refusal comes last, as it would have in order. Until then its next
+        // readyRead brings us back here.
+        if (t.intake.lastRequestEnd() - (t.fed - socket->bytesAvailable()) <= 0)
+            sendPendingRefusal(socket, t);
+        return;
+    }
     // Hand the answer to the kernel now: a client that half-closed (shutdown(SHUT_WR)) after its
     // request makes the next read see end-of-file, and QAbstractSocket then drops unsent data.
     if (socket->bytesToWrite() > 0)
@@ -268,7 +294,7 @@ void TrackingTcpServer::takeUpgrade(QTcpSocket *socket, Tracked &t)
     const qsizetype start = buffered.startsWith("GET /api/v1/live") ? 0 : -1;
     if (end < 0 || start < 0) {
         // The upgrade came pipelined behind another request QHttpServer has not answered yet.
-        refuse(socket, t, Status::BadRequest, QStringLiteral("a WebSocket upgrade must not be pipelined"));
+        refuseAfterEarlier(socket, t, Status::BadRequest, QStringLiteral("a WebSocket upgrade must not be pipelined"));
         return;
     }
     const WsHandshake::Answer answer = WsHandshake::answer(QByteArrayView(buffered.constData(), end));
@@ -379,6 +405,7 @@ void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, co
                       .arg(int(status))
                       .arg(LogLimits::clientText(t.intake.path()), reason));
     t.refused = true;
+    t.pendingRefusal.reset(); // this answer replaces one that waited (a deadline ran out meanwhile)
     t.refusedClock.start();
     t.lastDiscard.start();
     t.requestClock.invalidate();
@@ -396,6 +423,45 @@ void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, co
         if (guard)
             lingerStep(guard);
     });
+}
+
+void TrackingTcpServer::refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Status status, const QString &reason,
+                                           const QByteArray &extraHeaders)
+{
+    // The read buffer holds the stream's bytes [fed - available, fed); the complete requests
+    // before the refused one end at lastRequestEnd().
+    const qint64 available = socket->bytesAvailable();
+    const qint64 keep = t.intake.lastRequestEnd() - (t.fed - available);
+    if (keep <= 0 || keep > available) {
+        refuse(socket, t, status, reason, extraHeaders);
+        return;
+    }
+    t.pendingRefusal = Tracked::PendingRefusal{status, reason, extraHeaders};
+    keepOnlyEarlier(socket, t);
+    queueAfterRead(socket, t);
+}
+
+qint64 TrackingTcpServer::keepOnlyEarlier(QTcpSocket *socket, Tracked &t)
+{
+    const qint64 available = socket->bytesAvailable();
+    const qint64 keep = std::max<qint64>(0, t.intake.lastRequestEnd() - (t.fed - available));
+    if (keep < available) {
+        // A sequential QIODevice cannot drop its buffer's tail: take everything and put the
+        // requests' bytes back. keep <= what the intake accepted, so its limits bound this.
+        const QByteArray buffered = socket->read(available);
+        for (qint64 i = keep - 1; i >= 0; --i)
+            socket->ungetChar(buffered.at(i));
+        t.discarded += available - keep;
+        t.fed -= available - keep; // the stream as QHttpServer sees it: without what was dropped
+    }
+    t.seenInBuffer = keep;
+    return keep;
+}
+
+void TrackingTcpServer::sendPendingRefusal(QTcpSocket *socket, Tracked &t)
+{
+    const Tracked::PendingRefusal pending = *std::exchange(t.pendingRefusal, std::nullopt);
+    refuse(socket, t, pending.status, pending.reason, pending.extraHeaders);
 }
 
 void TrackingTcpServer::discardInput(QTcpSocket *socket)

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -80,6 +81,8 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
+    enum class Status { BadRequest = 400, Unauthorized = 401, Timeout = 408, TooLarge = 413, UrlTooLong = 414,
+                        UpgradeRequired = 426, HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };
     struct Tracked
     {
         QPointer<QTcpSocket> socket;
@@ -92,6 +95,7 @@ private:
         HttpIntake intake{HttpIntake::Limits{}};
         QElapsedTimer requestClock; // valid while a request is arriving
         qint64 seenInBuffer = 0;    // bytes in the socket's read buffer the intake already saw
+        qint64 fed = 0;             // stream offset of the read buffer's end (bytes dropped while a refusal waits excluded)
         qint64 unanswered = 0;      // requests received since the write buffer was last empty
         bool afterReadQueued = false;
         bool reserveOnly = false;   // accepted over maxConnections: /healthz only
@@ -99,17 +103,32 @@ private:
         QElapsedTimer refusedClock;
         QElapsedTimer lastDiscard;
         qint64 discarded = 0;
+        // A refusal that waits for QHttpServer to answer the complete requests before it, which
+        // came in the same read (afterRead() sends it).
+        struct PendingRefusal
+        {
+            Status status;
+            QString reason;
+            QByteArray extraHeaders;
+        };
+        std::optional<PendingRefusal> pendingRefusal;
     };
-    enum class Status { BadRequest = 400, Unauthorized = 401, Timeout = 408, TooLarge = 413, UrlTooLong = 414,
-                        UpgradeRequired = 426, HeadersTooLarge = 431, NotImplemented = 501, Busy = 503 };
 
     void onReadyRead(QTcpSocket *socket);
     void afterRead(QTcpSocket *socket);
+    void queueAfterRead(QTcpSocket *socket, Tracked &t);
     // The intake saw a complete WebSocket upgrade of the live path: answer or hand it over.
     void takeUpgrade(QTcpSocket *socket, Tracked &t);
     bool checkWriteBacklog(QTcpSocket *socket, Tracked &t);
     void checkTotalBacklog();
     void refuse(QTcpSocket *socket, Tracked &t, Status status, const QString &reason, const QByteArray &extraHeaders = {});
+    // refuse(), but the complete requests that came before the refused one get their answers first.
+    void refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Status status, const QString &reason,
+                            const QByteArray &extraHeaders = {});
+    // While a refusal waits: trims the read buffer to the earlier requests' bytes; returns how
+    // many are left for QHttpServer.
+    qint64 keepOnlyEarlier(QTcpSocket *socket, Tracked &t);
+    void sendPendingRefusal(QTcpSocket *socket, Tracked &t);
     void discardInput(QTcpSocket *socket);
     void lingerStep(QTcpSocket *socket);
     void warnThrottled(const QString &line);

@@ -700,6 +700,25 @@ private slots:
         checkBudgets("ambiguous framing");
     }
 
+    // A refused request does not take the complete requests pipelined before it (in the same
+    // packet) down with it: they are answered in order, then the refusal, then the close.
+    void refusalAnswersEarlierPipelined()
+    {
+        const QByteArray me = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken()) + "\r\n";
+        RawConnection c(m_server->port());
+        QVERIFY(c.send(me + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + me.left(me.size() - 2)
+                           + "X-Folded: a\r\n b\r\n\r\n" + me,
+                       QDeadlineTimer(kWaitMs)));
+        const QByteArray all = c.read(QDeadlineTimer(kWaitMs));
+        QVERIFY(c.closedByPeer());
+        QList<int> statuses;
+        for (qsizetype at = all.indexOf("HTTP/1.1 "); at >= 0; at = all.indexOf("HTTP/1.1 ", at + 1))
+            statuses.append(all.mid(at + 9, 3).toInt());
+        QCOMPARE(statuses, (QList<int>{200, 200, 400}));
+        QVERIFY(all.contains("\"role\":\"admin\""));
+        checkBudgets("refusal behind pipelined requests");
+    }
+
     // Row 13: over the rate limit the handler does no work once the small dry-run budget is
     // spent: a request with an error of its own is then refused with 429 too.
     void rateLimitBeforeWork()

@@ -58,6 +58,21 @@ private slots:
         }
     }
 
+    // Where the last complete request ends, however the bytes are split: what the server leaves
+    // QHttpServer to answer before it sends a refusal.
+    void lastRequestEndPrecedesTheRefusal()
+    {
+        const QByteArray good = "GET /a HTTP/1.1\r\n\r\nPOST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
+        const QByteArray bytes = good + "GET /c HTTP/1.1\r\nX: a\r\n b\r\n\r\nGET /d HTTP/1.1\r\n\r\n";
+        for (qsizetype step : {qsizetype(1), qsizetype(3), bytes.size()}) {
+            const HttpIntake intake = feed(bytes, step);
+            QCOMPARE(intake.refusal(), HttpIntake::Refusal::BadRequest);
+            QCOMPARE(intake.completedRequests(), qint64(2));
+            QCOMPARE(intake.lastRequestEnd(), qint64(good.size()));
+        }
+        QCOMPARE(feed("GET /c HTTP/1.1\r\nX: a\r\n b\r\n\r\n", 5).lastRequestEnd(), qint64(0));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -10,6 +10,7 @@
 
 #include <session/Session.h>
 
+#include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -425,6 +426,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((bidButton = findVisible(app.window, QStringLiteral("toastBidButton"))), timeoutMs);
         QVERIFY2(bidButton->property("text").toString().startsWith(QLatin1String("Bid ")), qPrintable(bidButton->property("text").toString()));
         capture(app.window, QStringLiteral("manager-outbid"));
+        app.session->signOut();
+    }
+
+    // Issue 14.7 and 14.3: Ctrl+3 shows Tiebreakers and moves the keyboard into the view; when
+    // the deadline passes (the detail's countdown is set past it here) the bid form closes
+    // itself and says so before anything could be sent. On a quiet league: TB0001 stays active.
+    void keyboardAndClosingDeadline()
+    {
+        ServerProcess quiet;
+        QVERIFY2(quiet.start(), qPrintable(quiet.errorString()));
+        Opened app;
+        open(&app, quiet.baseUrl(), quiet.managerToken(QStringLiteral("SSPSLT0001")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.session->state(), QStringLiteral("live"), timeoutMs);
+        showView(app.window, QStringLiteral("squad"));
+        QQuickItem *dashboard = app.window->findChild<QQuickItem *>(QStringLiteral("dashboard"));
+        QQuickItem *view = app.window->findChild<QQuickItem *>(QStringLiteral("tiebreakersView"));
+        QVERIFY(dashboard && view);
+        app.window->requestActivate(); // shortcuts go to the active window
+        QVERIFY(QTest::qWaitForWindowActive(app.window));
+        QTest::keyClick(app.window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard->property("currentView").toString(), QStringLiteral("tiebreakers"), timeoutMs);
+        auto focusInView = [&] {
+            for (QQuickItem *item = app.window->activeFocusItem(); item; item = item->parentItem()) {
+                if (item == view)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(focusInView(), timeoutMs);
+
+        QQuickItem *button = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((button = findVisible(app.window, QStringLiteral("bidButton"))) && button->isEnabled(), timeoutMs);
+        QQuickItem *countdown = findVisible(app.window, QStringLiteral("detailCountdown"));
+        QVERIFY(countdown);
+        const QDateTime deadline = countdown->property("deadline").toDateTime();
+        QVERIFY(deadline.isValid());
+        QVERIFY(countdown->setProperty("now", deadline.addSecs(1)));
+        QTRY_VERIFY_WITH_TIMEOUT(findVisible(app.window, QStringLiteral("awaitingLabel")), timeoutMs);
+        QVERIFY(!button->isEnabled());
+        QQuickItem *field = findVisible(app.window, QStringLiteral("amountField"));
+        QVERIFY(field);
+        QVERIFY(!field->isEnabled());
         app.session->signOut();
     }
 
