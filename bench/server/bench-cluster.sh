@@ -13,7 +13,8 @@ ulimit -n "$(ulimit -Hn)" # every instance inherits it: its share of the clients
 out=$(mktemp)
 cluster_pid=""
 cleanup() {
-  [ -n "$cluster_pid" ] && kill -INT "$cluster_pid" 2>/dev/null && wait "$cluster_pid" 2>/dev/null || true
+  # TERM, not INT: a background job of a script ignores SIGINT.
+  [ -n "$cluster_pid" ] && kill -TERM "$cluster_pid" 2>/dev/null && wait "$cluster_pid" 2>/dev/null || true
   rm -f "$out"
 }
 trap cleanup EXIT INT TERM
