@@ -1,8 +1,8 @@
 #pragma once
 
 // The QHttpServer API changed in Qt 6.8 (QHttpHeaders, responder by lvalue reference, context
-// objects for handlers, WebSocket upgrade verifiers). These helpers keep HttpApi readable on
-// Qt 6.4 through 6.8.
+// objects for handlers). These helpers keep HttpApi readable on Qt 6.4 through 6.8. (WebSocket
+// upgrades never reach QHttpServer: TrackingTcpServer takes them first.)
 
 #include <QtGlobal>
 #include <QHttpServerRequest>
