@@ -571,6 +571,7 @@ private slots:
         const QByteArray answer = c.read(QDeadlineTimer(kWaitMs), [](const QByteArray &b) { return b.contains("early"); });
         QVERIFY(answer.startsWith("HTTP/1.1 101"));
         QVERIFY2(answer.contains(R"("id":"early")"), "the pong of a frame that came with the handshake");
+        checkBudgets("frames with the handshake");
     }
 
     // The total write cap covers live connections too: a subscriber that never reads its (large)
