@@ -168,11 +168,12 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         // readyRead): nothing that came after them may reach it.
         const qint64 available = socket->bytesAvailable();
         t.fed += std::max<qint64>(0, available - t.seenInBuffer);
-        if (keepOnlyEarlier(socket, t) > 0)
+        const qint64 kept = keepOnlyEarlier(socket, t);
+        if (kept > 0)
             queueAfterRead(socket, t);
-        else
+        else if (kept == 0)
             sendPendingRefusal(socket, t);
-        return;
+        return; // kept < 0: closed, `t` is gone
     }
     if (t.intake.upgraded())
         return; // answered or handed over already
@@ -267,6 +268,12 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
     Tracked &t = *it;
     t.afterReadQueued = false;
     t.seenInBuffer = std::min(t.seenInBuffer, socket->bytesAvailable());
+    // Hand the answer to the kernel now: a client that half-closed (shutdown(SHUT_WR)) after its
+    // request makes the next read see end-of-file, and QAbstractSocket then drops unsent data.
+    if (socket->bytesToWrite() > 0)
+        socket->flush();
+    if (checkWriteBacklog(socket, t))
+        return; // closed; `t` is gone
     if (t.pendingRefusal) {
         // Once QHttpServer has answered every request before the refused one (its answers are
         // queued ahead), the refusal comes last, as it would have in order. Until then its next
@@ -275,12 +282,6 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
             sendPendingRefusal(socket, t);
         return;
     }
-    // Hand the answer to the kernel now: a client that half-closed (shutdown(SHUT_WR)) after its
-    // request makes the next read see end-of-file, and QAbstractSocket then drops unsent data.
-    if (socket->bytesToWrite() > 0)
-        socket->flush();
-    if (checkWriteBacklog(socket, t))
-        return; // closed; `t` is gone
     if (socket->bytesToWrite() == 0)
         t.unanswered = 0;
 }
@@ -432,13 +433,18 @@ void TrackingTcpServer::refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Statu
     // before the refused one end at lastRequestEnd().
     const qint64 available = socket->bytesAvailable();
     const qint64 keep = t.intake.lastRequestEnd() - (t.fed - available);
-    if (keep <= 0 || keep > available) {
+    // Waiting is bounded like any pipelining: over the cap, the refusal goes out at once.
+    const bool overCap = m_limits.maxPipelined > 0 && t.unanswered > m_limits.maxPipelined;
+    if (keep <= 0 || keep > available || overCap) {
         refuse(socket, t, status, reason, extraHeaders);
         return;
     }
     t.pendingRefusal = Tracked::PendingRefusal{status, reason, extraHeaders};
-    keepOnlyEarlier(socket, t);
-    queueAfterRead(socket, t);
+    // The deadline now covers answering the earlier requests, not the refused one's arrival
+    // (which would turn the answer into a 408).
+    t.requestClock.start();
+    if (keepOnlyEarlier(socket, t) >= 0)
+        queueAfterRead(socket, t);
 }
 
 qint64 TrackingTcpServer::keepOnlyEarlier(QTcpSocket *socket, Tracked &t)
@@ -448,11 +454,22 @@ qint64 TrackingTcpServer::keepOnlyEarlier(QTcpSocket *socket, Tracked &t)
     if (keep < available) {
         // A sequential QIODevice cannot drop its buffer's tail: take everything and put the
         // requests' bytes back. keep <= what the intake accepted, so its limits bound this.
+        // QHttpServer may hold a transaction open over a request that spans reads; inside one,
+        // read() only moves the transaction's position and ungetChar() does nothing. Its HTTP
+        // parser keeps its own state (it only rolls back for upgrades, which never reach it),
+        // so committing loses nothing.
+        if (socket->isTransactionStarted())
+            socket->commitTransaction();
         const QByteArray buffered = socket->read(available);
         for (qint64 i = keep - 1; i >= 0; --i)
             socket->ungetChar(buffered.at(i));
         t.discarded += available - keep;
         t.fed -= available - keep; // the stream as QHttpServer sees it: without what was dropped
+        if (t.discarded > kMaxDiscardBytes) {
+            forget(socket);
+            socket->abort();
+            return -1;
+        }
     }
     t.seenInBuffer = keep;
     return keep;
@@ -542,7 +559,7 @@ void TrackingTcpServer::sweep()
             backlogged.append(it->socket);
         else if (m_limits.requestTimeoutMs > 0 && it->requestClock.isValid()
                  && it->requestClock.elapsed() > m_limits.requestTimeoutMs)
-            (it->intake.upgraded() ? stalledUpgrades : late).append(it->socket);
+            (it->intake.upgraded() && !it->pendingRefusal ? stalledUpgrades : late).append(it->socket);
         else if (idleMs > 0 && it->lastActivity.elapsed() > idleMs && it->socket->bytesToWrite() == 0)
             idle.append(it->socket);
     }
@@ -554,7 +571,11 @@ void TrackingTcpServer::sweep()
     checkTotalBacklog();
     for (const QPointer<QTcpSocket> &socket : std::as_const(late)) {
         auto it = socket ? m_sockets.find(socket) : m_sockets.end();
-        if (it != m_sockets.end())
+        if (it == m_sockets.end())
+            continue;
+        if (it->pendingRefusal) // the earlier requests took too long: their refusal goes out now
+            sendPendingRefusal(socket, *it);
+        else
             refuse(socket, *it, Status::Timeout,
                    QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
     }

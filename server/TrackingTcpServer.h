@@ -126,7 +126,7 @@ private:
     void refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Status status, const QString &reason,
                             const QByteArray &extraHeaders = {});
     // While a refusal waits: trims the read buffer to the earlier requests' bytes; returns how
-    // many are left for QHttpServer.
+    // many are left for QHttpServer, or -1 when the peer sent too much meanwhile and was closed.
     qint64 keepOnlyEarlier(QTcpSocket *socket, Tracked &t);
     void sendPendingRefusal(QTcpSocket *socket, Tracked &t);
     void discardInput(QTcpSocket *socket);
