@@ -278,7 +278,7 @@ void TrackingTcpServer::afterRead(QTcpSocket *socket)
         // Once QHttpServer has answered every request before the refused one (its answers are
         // queued ahead), the refusal comes last, as it would have in order. Until then its next
         // readyRead brings us back here.
-        if (t.intake.lastRequestEnd() - (t.fed - socket->bytesAvailable()) <= 0)
+        if (earlierBytesLeft(t, socket->bytesAvailable()) <= 0)
             sendPendingRefusal(socket, t);
         return;
     }
@@ -429,10 +429,8 @@ void TrackingTcpServer::refuse(QTcpSocket *socket, Tracked &t, Status status, co
 void TrackingTcpServer::refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Status status, const QString &reason,
                                            const QByteArray &extraHeaders)
 {
-    // The read buffer holds the stream's bytes [fed - available, fed); the complete requests
-    // before the refused one end at lastRequestEnd().
     const qint64 available = socket->bytesAvailable();
-    const qint64 keep = t.intake.lastRequestEnd() - (t.fed - available);
+    const qint64 keep = earlierBytesLeft(t, available);
     // Waiting is bounded like any pipelining: over the cap, the refusal goes out at once.
     const bool overCap = m_limits.maxPipelined > 0 && t.unanswered > m_limits.maxPipelined;
     if (keep <= 0 || keep > available || overCap) {
@@ -447,10 +445,17 @@ void TrackingTcpServer::refuseAfterEarlier(QTcpSocket *socket, Tracked &t, Statu
         queueAfterRead(socket, t);
 }
 
+qint64 TrackingTcpServer::earlierBytesLeft(const Tracked &t, qint64 available)
+{
+    // The read buffer holds the stream's bytes [fed - available, fed); the complete requests
+    // before the refused one end at lastRequestEnd().
+    return t.intake.lastRequestEnd() - (t.fed - available);
+}
+
 qint64 TrackingTcpServer::keepOnlyEarlier(QTcpSocket *socket, Tracked &t)
 {
     const qint64 available = socket->bytesAvailable();
-    const qint64 keep = std::max<qint64>(0, t.intake.lastRequestEnd() - (t.fed - available));
+    const qint64 keep = std::max<qint64>(0, earlierBytesLeft(t, available));
     if (keep < available) {
         // A sequential QIODevice cannot drop its buffer's tail: take everything and put the
         // requests' bytes back. keep <= what the intake accepted, so its limits bound this.

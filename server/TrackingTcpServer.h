@@ -128,6 +128,8 @@ private:
     // While a refusal waits: trims the read buffer to the earlier requests' bytes; returns how
     // many are left for QHttpServer, or -1 when the peer sent too much meanwhile and was closed.
     qint64 keepOnlyEarlier(QTcpSocket *socket, Tracked &t);
+    // Bytes of the requests before a refused one still in a read buffer of `available` bytes.
+    static qint64 earlierBytesLeft(const Tracked &t, qint64 available);
     void sendPendingRefusal(QTcpSocket *socket, Tracked &t);
     void discardInput(QTcpSocket *socket);
     void lingerStep(QTcpSocket *socket);
