@@ -159,6 +159,12 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
     Tracked &t = *it;
     t.lastActivity.restart();
     t.awaitingAnswer = true;
+    if (!t.syncHooked) {
+        // QHttpServer connected its slot after ours when it took the connection; this one comes
+        // after both (from the next emission on; this emission's afterRead covers the first).
+        t.syncHooked = true;
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { syncAfterHttpRead(socket); });
+    }
     if (t.refused) {
         discardInput(socket);
         return;
@@ -246,6 +252,18 @@ void TrackingTcpServer::onReadyRead(QTcpSocket *socket)
         return;
     }
     queueAfterRead(socket, t);
+}
+
+void TrackingTcpServer::syncAfterHttpRead(QTcpSocket *socket)
+{
+    // QHttpServer reads inside a transaction that hides what it read from bytesAvailable(). Its
+    // queued re-emission of readyRead (after an answer, when bytes are left) can read the rest
+    // and leave the next network read to arrive before our queued afterRead(); by then
+    // seenInBuffer would still count the bytes it took, and the intake would skip that many new
+    // ones. Synchronously after its slot, the buffer holds only bytes the intake already saw.
+    auto it = m_sockets.find(socket);
+    if (it != m_sockets.end())
+        it->seenInBuffer = std::min(it->seenInBuffer, socket->bytesAvailable());
 }
 
 void TrackingTcpServer::queueAfterRead(QTcpSocket *socket, Tracked &t)

@@ -98,6 +98,7 @@ private:
         qint64 fed = 0;             // stream offset of the read buffer's end (bytes dropped while a refusal waits excluded)
         qint64 unanswered = 0;      // requests received since the write buffer was last empty
         bool afterReadQueued = false;
+        bool syncHooked = false;    // syncAfterHttpRead() runs after QHttpServer's readyRead slot
         bool reserveOnly = false;   // accepted over maxConnections: /healthz only
         bool refused = false;       // answered here; the rest of its input is discarded
         QElapsedTimer refusedClock;
@@ -117,6 +118,7 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void afterRead(QTcpSocket *socket);
     void queueAfterRead(QTcpSocket *socket, Tracked &t);
+    void syncAfterHttpRead(QTcpSocket *socket);
     // The intake saw a complete WebSocket upgrade of the live path: answer or hand it over.
     void takeUpgrade(QTcpSocket *socket, Tracked &t);
     bool checkWriteBacklog(QTcpSocket *socket, Tracked &t);

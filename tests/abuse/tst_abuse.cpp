@@ -724,19 +724,23 @@ private slots:
     // holds it half-parsed) when the bad request comes in the same packet as the body's end.
     void refusalAnswersEarlierSpanningReads()
     {
-        RawConnection c(m_server->port());
-        const QByteArray me = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken())
-                              + "Content-Length: 10\r\n\r\n";
-        QVERIFY(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + me + R"({"a":)", QDeadlineTimer(kWaitMs)));
-        QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs)), 200); // that read was handled
-        QVERIFY(c.send(R"("12"})" "GET /api/v1/me HTTP/1.1\r\nX-Folded: a\r\n b\r\n\r\n", QDeadlineTimer(kWaitMs)));
-        const QByteArray all = c.read(QDeadlineTimer(kWaitMs));
-        QVERIFY(c.closedByPeer());
-        QList<int> statuses;
-        for (qsizetype at = all.indexOf("HTTP/1.1 "); at >= 0; at = all.indexOf("HTTP/1.1 ", at + 1))
-            statuses.append(all.mid(at + 9, 3).toInt());
-        QCOMPARE(statuses, (QList<int>{200, 400}));
-        QVERIFY(all.contains("\"role\":\"admin\""));
+        // Several times: the second read used to be missed by the intake when it arrived between
+        // QHttpServer's own queued re-read and our bookkeeping after it (about 1 run in 30).
+        for (int round = 0; round < 20; ++round) {
+            RawConnection c(m_server->port());
+            const QByteArray me = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n" + bearer(m_server->adminToken())
+                                  + "Content-Length: 10\r\n\r\n";
+            QVERIFY(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + me + R"({"a":)", QDeadlineTimer(kWaitMs)));
+            QCOMPARE(c.readStatus(QDeadlineTimer(kWaitMs)), 200); // that read was handled
+            QVERIFY(c.send(R"("12"})" "GET /api/v1/me HTTP/1.1\r\nX-Folded: a\r\n b\r\n\r\n", QDeadlineTimer(kWaitMs)));
+            const QByteArray all = c.read(QDeadlineTimer(kWaitMs));
+            QVERIFY(c.closedByPeer());
+            QList<int> statuses;
+            for (qsizetype at = all.indexOf("HTTP/1.1 "); at >= 0; at = all.indexOf("HTTP/1.1 ", at + 1))
+                statuses.append(all.mid(at + 9, 3).toInt());
+            QVERIFY2(statuses == (QList<int>{200, 400}), all.constData());
+            QVERIFY(all.contains("\"role\":\"admin\""));
+        }
         checkBudgets("refusal behind a request spanning reads");
     }
 
